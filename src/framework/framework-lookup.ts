@@ -1,0 +1,16 @@
+/**
+ * Small lookups over a validated framework that every consumer needs (the
+ * classifier, the assessment, reports). Pure and uncached: build the map once
+ * and keep it when calling in a loop.
+ */
+import type { Framework, Link } from '../model/index.js';
+
+/** Every link by id. */
+export function linkById(framework: Framework): ReadonlyMap<string, Link> {
+  return new Map(framework.links.map((link) => [link.id, link]));
+}
+
+/** The links of one segment, in the order the framework lists them; empty for an unknown segment. */
+export function linksOfSegment(framework: Framework, segmentId: string): readonly Link[] {
+  return framework.links.filter((link) => link.segment === segmentId);
+}

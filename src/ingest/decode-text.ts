@@ -1,0 +1,105 @@
+/**
+ * Streaming text decoding for CSV files in UTF-8 (with or without BOM) or
+ * GB18030/GBK, detected from the bytes. The file's encoding is that of its first
+ * non-ASCII line; a later line in the other encoding is reported as a mixed
+ * encoding with its line number, as is a line that is valid in neither.
+ * Lines are split on LF, which never occurs inside a GB18030 or UTF-8 multibyte sequence.
+ */
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import type { Issue } from '../model/index.js';
+import { issue } from '../model/index.js';
+
+export type TextEncoding = 'utf-8' | 'gb18030';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const LF = 0x0a;
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x7f) return false;
+  return true;
+}
+
+export interface DecodeState {
+  encoding?: TextEncoding;
+  readonly issues: Issue[];
+}
+
+/** Decodes a byte stream into text chunks, checking each line's encoding. */
+export async function* decodeText(chunks: AsyncIterable<Buffer>, file: string, state: DecodeState): AsyncGenerator<string> {
+  const utf8 = new TextDecoder('utf-8');
+  let carry: Buffer = Buffer.alloc(0);
+  let line = 1;
+  let first = true;
+
+  function decodeBlock(block: Buffer): string {
+    // Fast path: a whole block in the file's encoding (or plain ASCII) is decoded at once.
+    if (state.encoding !== 'gb18030' && isUtf8(block)) {
+      if (!state.encoding && !isAscii(block)) state.encoding = 'utf-8';
+      line += countLines(block);
+      return utf8.decode(block);
+    }
+    const parts: string[] = [];
+    let start = 0;
+    while (start < block.length) {
+      let end = block.indexOf(LF, start);
+      end = end < 0 ? block.length : end + 1;
+      parts.push(decodeLine(block.subarray(start, end)));
+      if (block[end - 1] === LF) line++;
+      start = end;
+    }
+    return parts.join('');
+  }
+
+  function decodeLine(bytes: Buffer): string {
+    if (isAscii(bytes)) return bytes.toString('latin1');
+    const validUtf8 = isUtf8(bytes);
+    if (!state.encoding) state.encoding = validUtf8 ? 'utf-8' : 'gb18030';
+    if (state.encoding === 'utf-8') {
+      if (validUtf8) return utf8.decode(bytes);
+      const asGb = iconv.decode(bytes, 'gb18030');
+      state.issues.push(
+        asGb.includes('\ufffd')
+          ? issue('ingest.undecodable', { encoding: 'UTF-8' }, { file, row: line })
+          : issue('ingest.mixed_encoding', {}, { file, row: line }),
+      );
+      return asGb;
+    }
+    if (validUtf8) {
+      state.issues.push(issue('ingest.mixed_encoding', {}, { file, row: line }));
+      return utf8.decode(bytes);
+    }
+    const text = iconv.decode(bytes, 'gb18030');
+    if (text.includes('\ufffd')) state.issues.push(issue('ingest.undecodable', { encoding: 'GB18030' }, { file, row: line }));
+    return text;
+  }
+
+  for await (const chunk of chunks) {
+    let bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    if (first) {
+      first = false;
+      if (bytes.subarray(0, 3).equals(UTF8_BOM)) {
+        bytes = bytes.subarray(3);
+        state.encoding = 'utf-8';
+      }
+    }
+    const cut = bytes.lastIndexOf(LF);
+    if (cut < 0) {
+      carry = bytes;
+      continue;
+    }
+    carry = Buffer.from(bytes.subarray(cut + 1));
+    yield decodeBlock(bytes.subarray(0, cut + 1));
+  }
+  if (carry.length > 0) yield decodeBlock(carry);
+}
+
+function countLines(block: Buffer): number {
+  let n = 0;
+  let i = block.indexOf(LF);
+  while (i >= 0) {
+    n++;
+    i = block.indexOf(LF, i + 1);
+  }
+  return n;
+}

@@ -1,0 +1,11 @@
+/** Reading user files (XLSX, CSV in UTF-8 or GB18030, JSON), validating them and importing them whole. */
+export { importFiles } from './import-files.js';
+export type { ImportOptions, ImportReport, FileSummary } from './import-files.js';
+export {
+  DATA_DIR, DEFAULT_FRAMEWORK_FILE, DEFAULT_DATASET_DIR, readFrameworkFile, loadFramework, readDatasetManifest,
+} from './bundled-data.js';
+export type { DatasetManifest } from './bundled-data.js';
+export { FIELDS } from './fields.js';
+export type { FieldSpec, FieldType } from './fields.js';
+export { checkCreditCode, withCheckDigit } from './credit-code.js';
+export { PROBLEMS_COLUMN } from './rejects-file.js';

@@ -1,0 +1,226 @@
+/**
+ * Every user-facing message, in Chinese and English. Code elsewhere refers to a
+ * message by its code and parameters; tests assert against this catalog.
+ * Sections are grouped by the module that raises them.
+ */
+import type { Text } from './text.js';
+
+const list = (items: readonly string[]) => items.join(', ');
+const listZh = (items: readonly string[]) => items.join('、');
+
+export const messages = {
+  // ── framework ───────────────────────────────────────────────
+  'framework.not_json': (p: { reason: string }) => ({
+    zh: `不是有效的 JSON：${p.reason}`,
+    en: `not valid JSON: ${p.reason}`,
+  }),
+  'framework.schema': (p: { reason: string }) => ({
+    zh: `格式不符：${p.reason}`,
+    en: `does not match the framework format: ${p.reason}`,
+  }),
+  'framework.duplicate_id': (p: { id: string; first: string }) => ({
+    zh: `编号 ${p.id} 重复（首次出现在 ${p.first}）`,
+    en: `duplicate id ${p.id} (first at ${p.first})`,
+  }),
+  'framework.unknown_segment': (p: { link: string; segment: string }) => ({
+    zh: `环节 ${p.link} 所属的环节组 ${p.segment} 不存在`,
+    en: `link ${p.link} names segment ${p.segment}, which does not exist`,
+  }),
+  'framework.unknown_parent': (p: { link: string; parent: string }) => ({
+    zh: `环节 ${p.link} 的上级环节 ${p.parent} 不存在`,
+    en: `link ${p.link} names parent ${p.parent}, which does not exist`,
+  }),
+  'framework.parent_cycle': (p: { link: string }) => ({
+    zh: `环节 ${p.link} 的上级关系形成循环`,
+    en: `the parents of link ${p.link} form a cycle`,
+  }),
+  'framework.missing_name': (p: { id: string; lang: string }) => ({
+    zh: `${p.id} 缺少${p.lang === 'zh' ? '中文' : '英文'}名称`,
+    en: `${p.id} has no ${p.lang === 'zh' ? 'Chinese' : 'English'} name`,
+  }),
+  'framework.bad_position': (p: { id: string; position: string }) => ({
+    zh: `${p.id} 的产业链位置「${p.position}」无效，应为 upstream、midstream 或 downstream`,
+    en: `${p.id} has position "${p.position}"; expected upstream, midstream or downstream`,
+  }),
+  'framework.unknown_view_link': (p: { view: string; layer: string; link: string }) => ({
+    zh: `视图 ${p.view} 的层 ${p.layer} 引用了不存在的环节 ${p.link}`,
+    en: `view ${p.view}, layer ${p.layer} names link ${p.link}, which does not exist`,
+  }),
+  'framework.bad_weight': (p: { id: string; term: string }) => ({
+    zh: `${p.id} 的关键词「${p.term}」权重应为正数`,
+    en: `${p.id}: keyword "${p.term}" needs a positive weight`,
+  }),
+  'framework.no_links': () => ({ zh: '框架没有任何环节', en: 'the framework has no links' }),
+  'framework.file_unreadable': (p: { file: string; reason: string }) => ({
+    zh: `无法读取框架文件 ${p.file}：${p.reason}`,
+    en: `cannot read framework file ${p.file}: ${p.reason}`,
+  }),
+  'framework.invalid': (p: { file: string; count: number }) => ({
+    zh: `框架文件 ${p.file} 有 ${p.count} 处错误`,
+    en: `framework file ${p.file} has ${p.count} error(s)`,
+  }),
+  'framework.duplicate_keyword': (p: { id: string; term: string; first: string }) => ({
+    zh: `${p.id} 的关键词「${p.term}」重复（首次出现在 ${p.first}）`,
+    en: `${p.id}: keyword "${p.term}" is listed twice (first at ${p.first})`,
+  }),
+  // (new framework messages go above this line)
+
+  // ── regions ─────────────────────────────────────────────────
+  'region.unknown': (p: { input: string; suggestions: readonly string[] }) => ({
+    zh: `无法识别地区「${p.input}」${p.suggestions.length ? `，是否指：${listZh(p.suggestions)}` : ''}`,
+    en: `unknown region "${p.input}"${p.suggestions.length ? `; did you mean: ${list(p.suggestions)}` : ''}`,
+  }),
+  'region.ambiguous': (p: { input: string; candidates: readonly string[] }) => ({
+    zh: `地区「${p.input}」有多个可能：${listZh(p.candidates)}，请写得更具体`,
+    en: `region "${p.input}" is ambiguous: ${list(p.candidates)}; please be more specific`,
+  }),
+  'region.city_outside_province': (p: { city: string; province: string }) => ({
+    zh: `城市 ${p.city} 不属于 ${p.province}`,
+    en: `city ${p.city} is not in ${p.province}`,
+  }),
+  'region.not_a_city': (p: { input: string }) => ({
+    zh: `「${p.input}」不是地级市`,
+    en: `"${p.input}" is not a prefecture-level city`,
+  }),
+  'region.not_a_province': (p: { input: string }) => ({
+    zh: `「${p.input}」不是省级行政区`,
+    en: `"${p.input}" is not a province-level division`,
+  }),
+  // (new region messages go above this line)
+
+  // ── ingest ──────────────────────────────────────────────────
+  'ingest.file_missing': (p: { file: string }) => ({ zh: `文件不存在：${p.file}`, en: `no such file: ${p.file}` }),
+  'ingest.empty_file': () => ({ zh: '文件为空', en: 'the file is empty' }),
+  'ingest.no_rows': () => ({ zh: '只有表头，没有数据行', en: 'the file has a header but no data rows' }),
+  'ingest.unsupported_format': (p: { ext: string }) => ({
+    zh: `不支持的文件类型「${p.ext}」，请使用 .xlsx、.csv 或 .json`,
+    en: `unsupported file type "${p.ext}"; use .xlsx, .csv or .json`,
+  }),
+  'ingest.corrupt_xlsx': (p: { reason: string }) => ({
+    zh: `不是有效的 Excel（.xlsx）文件，可能已损坏或被截断：${p.reason}`,
+    en: `not a readable Excel (.xlsx) file; it may be corrupt or truncated: ${p.reason}`,
+  }),
+  'ingest.bad_json': (p: { reason: string }) => ({ zh: `JSON 无法解析：${p.reason}`, en: `the JSON cannot be parsed: ${p.reason}` }),
+  'ingest.json_shape': () => ({
+    zh: 'JSON 应为记录数组，或以实体名（enterprises、offerings、cases、components、observations）为键的对象',
+    en: 'JSON must be an array of records, or an object keyed by entity (enterprises, offerings, cases, components, observations)',
+  }),
+  'ingest.bad_csv': (p: { reason: string }) => ({ zh: `CSV 格式错误：${p.reason}`, en: `malformed CSV: ${p.reason}` }),
+  'ingest.mixed_encoding': () => ({
+    zh: '此行的编码与文件其余部分不一致（文件混用了 UTF-8 与 GB18030）',
+    en: 'this line is in a different encoding from the rest of the file (UTF-8 and GB18030 mixed)',
+  }),
+  'ingest.undecodable': (p: { encoding: string }) => ({
+    zh: `此行含有无法按 ${p.encoding} 解码的字节`,
+    en: `this line has bytes that are not valid ${p.encoding}`,
+  }),
+  'ingest.unknown_entity': (p: { name: string }) => ({
+    zh: `无法判断「${p.name}」是哪类数据；请用 --entity 指定（enterprises、offerings、cases、components、observations），或使用对应的文件名/工作表名`,
+    en: `cannot tell which entity "${p.name}" holds; say it with --entity (enterprises, offerings, cases, components, observations) or name the file/sheet after it`,
+  }),
+  'ingest.missing_header': (p: { columns: readonly string[] }) => ({
+    zh: `缺少必需的列：${listZh(p.columns)}`,
+    en: `missing required column(s): ${list(p.columns)}`,
+  }),
+  'ingest.duplicate_header': (p: { field: string; columns: readonly string[] }) => ({
+    zh: `多个列都对应字段 ${p.field}：${listZh(p.columns)}`,
+    en: `several columns map to field ${p.field}: ${list(p.columns)}`,
+  }),
+  'ingest.required': (p: { field: string }) => ({ zh: `必填字段 ${p.field} 为空`, en: `required field ${p.field} is empty` }),
+  'ingest.one_of_required': (p: { fields: readonly string[] }) => ({
+    zh: `${listZh(p.fields)} 至少填写一项`,
+    en: `at least one of ${list(p.fields)} is required`,
+  }),
+  'ingest.not_number': () => ({ zh: '不是有效的数字', en: 'not a valid number' }),
+  'ingest.bad_unit': (p: { unit: string }) => ({ zh: `无法识别的单位「${p.unit}」`, en: `unknown unit "${p.unit}"` }),
+  'ingest.not_year': () => ({ zh: '不是有效的年份（1900–2100）', en: 'not a valid year (1900–2100)' }),
+  'ingest.not_date': () => ({ zh: '不是有效的日期（如 2021-05-01）', en: 'not a valid date (e.g. 2021-05-01)' }),
+  'ingest.not_period': () => ({ zh: '不是有效的期间（如 2022、2022-11 或 2022-11-20）', en: 'not a valid period (e.g. 2022, 2022-11 or 2022-11-20)' }),
+  'ingest.not_boolean': () => ({ zh: '应为 是/否（true/false）', en: 'expected yes/no (true/false)' }),
+  'ingest.out_of_range': (p: { min: number; max: number }) => ({
+    zh: `应在 ${p.min} 到 ${p.max} 之间`,
+    en: `must be between ${p.min} and ${p.max}`,
+  }),
+  'ingest.not_in_vocab': (p: { allowed: readonly string[] }) => ({
+    zh: `取值无效，可选：${listZh(p.allowed)}`,
+    en: `not an allowed value; expected one of ${list(p.allowed)}`,
+  }),
+  'ingest.bad_credit_code': (p: { reason: string }) => ({
+    zh: `统一社会信用代码无效：${p.reason}`,
+    en: `invalid unified social credit code: ${p.reason}`,
+  }),
+  'ingest.unknown_link': (p: { link: string; suggestions: readonly string[] }) => ({
+    zh: `框架中没有环节「${p.link}」${p.suggestions.length ? `，是否指：${listZh(p.suggestions)}` : ''}`,
+    en: `the framework has no link "${p.link}"${p.suggestions.length ? `; did you mean: ${list(p.suggestions)}` : ''}`,
+  }),
+  'ingest.bad_industry_code': () => ({
+    zh: '不是 GB/T 4754-2017 的门类或大类代码（如 C 或 26）',
+    en: 'not a GB/T 4754-2017 section or division code (e.g. C or 26)',
+  }),
+  'ingest.bad_country': () => ({ zh: '应为两位国家代码（如 CN、DE、US）', en: 'expected a two-letter country code (e.g. CN, DE, US)' }),
+  'ingest.formula': () => ({
+    zh: '单元格是公式或以 = 开头的公式文本，已拒绝（请粘贴为纯文本值）',
+    en: 'the cell holds a formula (or text starting with =); paste it as a plain value',
+  }),
+  'ingest.duplicate_in_file': (p: { key: string; first: string }) => ({
+    zh: `与${/^\d+$/.test(p.first) ? `第 ${p.first} 行` : ` ${p.first} `}重复（${p.key}）`,
+    en: `duplicates ${/^\d+$/.test(p.first) ? `row ${p.first}` : p.first} (${p.key})`,
+  }),
+  'ingest.unknown_enterprise': (p: { ref: string }) => ({
+    zh: `找不到企业「${p.ref}」（既不在本次导入中，也不在数据库中）`,
+    en: `no enterprise "${p.ref}" in this import or the database`,
+  }),
+  'ingest.unknown_case': (p: { ref: string }) => ({
+    zh: `找不到案例「${p.ref}」（既不在本次导入中，也不在数据库中）`,
+    en: `no case "${p.ref}" in this import or the database`,
+  }),
+  'ingest.credit_code_conflict': (p: { code: string; existing: string }) => ({
+    zh: `统一社会信用代码 ${p.code} 已属于企业 ${p.existing}`,
+    en: `credit code ${p.code} already belongs to enterprise ${p.existing}`,
+  }),
+  'ingest.bad_outcomes': () => ({
+    zh: '成效格式应为「指标 +30%; 指标 -20%」',
+    en: 'outcomes must read like "metric +30%; metric -20%"',
+  }),
+  'ingest.text_too_long': (p: { max: number }) => ({ zh: `文本超过 ${p.max} 个字符`, en: `text longer than ${p.max} characters` }),
+  'ingest.control_chars': () => ({ zh: '含有不可见的控制字符', en: 'contains control characters' }),
+  'ingest.rejected': (p: { file: string; rejected: number; total: number }) => ({
+    zh: `${p.file}：${p.total} 行中有 ${p.rejected} 行有问题，未导入任何数据`,
+    en: `${p.file}: ${p.rejected} of ${p.total} rows have problems; nothing was imported`,
+  }),
+  // (new ingest messages go above this line)
+
+  // ── store ───────────────────────────────────────────────────
+  'store.open_failed': (p: { file: string; reason: string }) => ({
+    zh: `无法打开数据库 ${p.file}：${p.reason}`,
+    en: `cannot open database ${p.file}: ${p.reason}`,
+  }),
+  'store.newer_schema': (p: { file: string; found: number; known: number }) => ({
+    zh: `数据库 ${p.file} 的结构版本 ${p.found} 比本程序支持的 ${p.known} 更新，请升级 ChainAtlas`,
+    en: `database ${p.file} has schema version ${p.found}, newer than this ChainAtlas knows (${p.known}); upgrade ChainAtlas`,
+  }),
+  'store.created_empty': (p: { file: string }) => ({
+    zh: `未找到数据库，已新建空数据库 ${p.file}（运行 chainatlas init 载入默认数据集）`,
+    en: `no database found; created an empty one at ${p.file} (run chainatlas init to load the default dataset)`,
+  }),
+  // (new store messages go above this line)
+
+  // ── cli ─────────────────────────────────────────────────────
+  'cli.not_found': (p: { kind: string; id: string }) => ({
+    zh: `找不到${p.kind} ${p.id}`,
+    en: `no ${p.kind} ${p.id}`,
+  }),
+  'cli.bad_option': (p: { option: string; reason: string }) => ({
+    zh: `选项 ${p.option} 无效：${p.reason}`,
+    en: `invalid option ${p.option}: ${p.reason}`,
+  }),
+  // (new cli messages go above this line)
+} satisfies Record<string, (p: never) => Text>;
+
+export type MessageCode = keyof typeof messages;
+/** The parameters of a message; a message without parameters takes `{}`. Distributes over a union of codes. */
+export type MessageParams<C extends MessageCode> = C extends MessageCode
+  ? Parameters<(typeof messages)[C]> extends []
+    ? Record<string, never>
+    : Parameters<(typeof messages)[C]>[0]
+  : never;

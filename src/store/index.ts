@@ -1,0 +1,10 @@
+/** The database: the only place that holds SQL. */
+export { Database, DEFAULT_DATABASE_FILE, DATABASE_ENV } from './database.js';
+export type { Row, Params } from './database.js';
+export { ImportSession } from './import-session.js';
+export type { StagedRecord, RowOrigin, UnresolvedReference, ImportLog } from './import-session.js';
+export { TABLES } from './tables.js';
+export {
+  listEnterprises, getEnterprise, listCases, getCase, listObservations, readSupplierLinks, readCaseLinks, tableCounts, listImports,
+} from './queries.js';
+export type { EnterpriseFilter, CaseFilter, ObservationFilter, Page, SupplierLink, CaseLink, ImportEntry } from './queries.js';

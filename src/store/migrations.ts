@@ -1,0 +1,37 @@
+/**
+ * Versioned schema migrations: entry N brings a database from version N to N+1.
+ * Published entries never change; a new schema is a new entry.
+ * No primary-key constraints: uniqueness is enforced by the importer, which keeps
+ * bulk loads fast and avoids DuckDB's over-eager checks on delete+insert of a key
+ * within one transaction. Columns must agree with `tables.ts` (a test checks it).
+ */
+
+export const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE enterprises (
+       id VARCHAR, name_zh VARCHAR, name_en VARCHAR, aliases VARCHAR, credit_code VARCHAR, province VARCHAR,
+       city VARCHAR, origin_country VARCHAR, ownership VARCHAR, kind VARCHAR, leader BOOLEAN, listing_code VARCHAR,
+       industry_code VARCHAR, description VARCHAR, founded VARCHAR, registered_capital_yuan DOUBLE,
+       source_kind VARCHAR, source VARCHAR, extra VARCHAR, import_id INTEGER)`,
+    `CREATE TABLE offerings (
+       enterprise_id VARCHAR, link VARCHAR, product VARCHAR, position VARCHAR, method VARCHAR, confidence DOUBLE,
+       evidence VARCHAR, source_kind VARCHAR, source VARCHAR, extra VARCHAR, import_id INTEGER)`,
+    `CREATE TABLE cases (
+       id VARCHAR, title_zh VARCHAR, title_en VARCHAR, year INTEGER, customer VARCHAR, customer_province VARCHAR,
+       customer_city VARCHAR, industry_code VARCHAR, description_zh VARCHAR, description_en VARCHAR,
+       outcomes VARCHAR, source_kind VARCHAR, source VARCHAR, extra VARCHAR, import_id INTEGER)`,
+    `CREATE TABLE components (
+       case_id VARCHAR, link VARCHAR, supplier_id VARCHAR, supplier_name VARCHAR, role VARCHAR, method VARCHAR,
+       confidence DOUBLE, evidence VARCHAR, reviewed BOOLEAN, note VARCHAR, extra VARCHAR, import_id INTEGER)`,
+    `CREATE TABLE observations (
+       indicator VARCHAR, label_zh VARCHAR, label_en VARCHAR, region VARCHAR, link VARCHAR, enterprise_id VARCHAR, period VARCHAR,
+       value DOUBLE, unit VARCHAR, rank_within VARCHAR, note VARCHAR, source_kind VARCHAR, source VARCHAR,
+       extra VARCHAR, import_id INTEGER)`,
+    `CREATE TABLE imports (
+       id INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, mode VARCHAR,
+       files VARCHAR, accepted INTEGER, rejected INTEGER, framework VARCHAR)`,
+    `CREATE TABLE import_rejections (
+       import_id INTEGER, file VARCHAR, sheet VARCHAR, row INTEGER, column_name VARCHAR,
+       code VARCHAR, value VARCHAR, message_zh VARCHAR, message_en VARCHAR)`,
+  ],
+];
