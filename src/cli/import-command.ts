@@ -24,7 +24,10 @@ function progressBar(out: Output) {
   let started = false;
   return {
     update: ({ file, rows }: { file: string; rows: number }) => {
-      if (!started) (bar.start(0, 0, { file }), (started = true));
+      if (!started) {
+        bar.start(0, 0, { file });
+        started = true;
+      }
       bar.setTotal(rows);
       bar.update(rows, { file });
     },

@@ -5,16 +5,16 @@
  * that prints to a terminal.
  */
 import { Command, CommanderError } from 'commander';
+import { existsSync } from 'node:fs';
 import { AppError, formatIssue, pick, type Lang } from '../model/index.js';
 import { readFrameworkFile } from '../ingest/index.js';
-import { resolveRegion } from '../regions/index.js';
 import { databaseFile, framework, frameworkFile, language, openDatabase, output, type GlobalOptions } from './context.js';
 import { runImport, runInit, type ImportCommandOptions } from './import-command.js';
 import { runOverview } from './overview-command.js';
 import {
-  regionCode, runCaseShow, runCasesList, runEnterpriseShow, runEnterprisesList, runImportsList, runObservationsList, type ListOptions,
+  resolveOrFail, runCaseShow, runCasesList, runEnterpriseShow, runEnterprisesList, runImportsList, runObservationsList, type ListOptions,
 } from './read-commands.js';
-import { table } from './output.js';
+import { createOutput, table } from './output.js';
 import { regionByCode } from '../regions/index.js';
 
 const program = new Command('chainatlas')
@@ -72,9 +72,22 @@ program
   .option('--region <region>', 'province or city', '江西')
   .action(async (options: { region: string }) => {
     const fw = framework(globals());
-    const found = resolveRegion(options.region);
-    if (!found.value) throw new AppError(found.issues[0]?.code ?? 'region.unknown', found.issues[0]?.params ?? { input: options.region, suggestions: [] });
-    const region = found.value;
+    const region = resolveOrFail(options.region);
+    await withDatabase((db) => runOverview(db, fw, region, output(globals())));
+  });
+
+program
+  .command('start')
+  .description('the main job: load the default dataset if there is no database yet, then print the overview / 主流程')
+  .option('--region <region>', 'province or city', '江西')
+  .action(async (options: { region: string }) => {
+    const fw = framework(globals());
+    const region = resolveOrFail(options.region);
+    const file = databaseFile(globals());
+    if (!existsSync(file)) {
+      const code = await runInit(file, fw, {}, createOutput({ json: false, lang: language(globals()), stdout: process.stderr }));
+      if (code !== 0) return void (exitCode = code);
+    }
     await withDatabase((db) => runOverview(db, fw, region, output(globals())));
   });
 
@@ -114,12 +127,7 @@ regionsCommand
   .argument('<text...>')
   .action((words: string[]) => {
     const out = output(globals());
-    const found = resolveRegion(words.join(' '));
-    if (!found.value) {
-      const first = found.issues[0];
-      throw first ? new AppError(first.code, first.params) : new AppError('region.unknown', { input: words.join(' '), suggestions: [] });
-    }
-    const r = found.value;
+    const r = resolveOrFail(words.join(' '));
     const parent = r.parent ? regionByCode(r.parent) : undefined;
     out.result(r, () => table(out.lang === 'zh' ? ['代码', '级别', '名称', 'English', '上级', '区域'] : ['code', 'level', '名称', 'English', 'parent', 'group'],
       [[r.code, r.level, r.name.zh, r.name.en, parent ? pick(parent.short, out.lang) : '—', r.group ?? '—']]));
@@ -170,5 +178,4 @@ async function main(): Promise<void> {
   process.exitCode = exitCode;
 }
 
-void regionCode;
 await main();

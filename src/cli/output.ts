@@ -15,13 +15,15 @@ export interface Output {
   issues(items: readonly Issue[], limit?: number): void;
 }
 
-export function createOutput(options: { json?: boolean; lang: Lang }): Output {
-  const json = options.json === true || !process.stdout.isTTY;
+/** `stdout` may be redirected (the main job sends its set-up report to stderr, keeping stdout for the overview). */
+export function createOutput(options: { json?: boolean; lang: Lang; stdout?: NodeJS.WriteStream }): Output {
+  const stdout = options.stdout ?? process.stdout;
+  const json = options.json === true || !stdout.isTTY;
   return {
     lang: options.lang,
     json,
     result(value, render) {
-      process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : render() + '\n');
+      stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : render() + '\n');
     },
     note(text) {
       process.stderr.write(text + '\n');

@@ -1,5 +1,5 @@
 /** The read commands: enterprises, cases, observations and imports, listed with filters or shown one at a time. */
-import type { Case, Enterprise, Framework, Lang, Observation } from '../model/index.js';
+import type { Case, Enterprise, Framework, Lang, Observation, Region } from '../model/index.js';
 import { AppError, EnterpriseKind, pick } from '../model/index.js';
 import { regionByCode, resolveRegion } from '../regions/index.js';
 import {
@@ -21,14 +21,15 @@ export interface ListOptions {
   offset?: string;
 }
 
-/** Turns a region flag into a code, or fails with the resolver's message. */
-export function regionCode(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
+/** A region from a flag, or the resolver's message as the command's error. */
+export function resolveOrFail(text: string): Region {
   const found = resolveRegion(text);
-  if (found.value) return found.value.code;
+  if (found.value) return found.value;
   const first = found.issues[0];
   throw first ? new AppError(first.code, first.params) : new AppError('region.unknown', { input: text, suggestions: [] });
 }
+
+const regionCode = (text: string | undefined) => (text === undefined ? undefined : resolveOrFail(text).code);
 
 function linkId(framework: Framework, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;

@@ -4,9 +4,11 @@
  *
  *   shell (top-level shape) → items (each segment, link, view on its own) → rules → build
  *
- * Items are parsed one by one so that one malformed link does not hide the rule
- * violations of the others; ids of malformed items still count as known, so a
- * broken link does not also make every reference to it "unknown".
+ * Items (and a link's keywords) are parsed one by one so that one malformed entry
+ * does not hide the rule violations of the others; ids of malformed items still
+ * count as known, so a broken link does not also make every reference to it
+ * "unknown". An unknown field is reported, then ignored so the rest is checked.
+ * Shape messages (`framework.schema`) carry zod's English reason.
  *
  * Nothing here knows the industrial-internet ids: any taxonomy in this format
  * passes. Pure: no file system; `parseFrameworkText` covers the JSON step.

@@ -20,7 +20,11 @@ function toSheet(file: string, records: unknown[], sheet?: string): SourceSheet 
   const seen = new Set<string>();
   for (const record of records) {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) continue;
-    for (const key of Object.keys(record)) if (!seen.has(key)) (seen.add(key), headers.push(key));
+    for (const key of Object.keys(record)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      headers.push(key);
+    }
   }
   async function* rows(): AsyncGenerator<SourceRow> {
     for (let i = 0; i < records.length; i++) {
