@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { issueText, type Framework, type Issue } from '../src/model/index.js';
 import { linkById, linksOfSegment, parseFramework, parseFrameworkText } from '../src/framework/index.js';
 
-// The contract lives outside the repository: the ids are read from it, not copied here.
-const FRAMEWORK_MD = process.env.CHAINATLAS_FRAMEWORK_MD ?? '/work/shared/framework.md';
+// The contract lives in shared/, beside the checkout: the ids are read from it, not copied here.
+const FRAMEWORK_MD = process.env.CHAINATLAS_FRAMEWORK_MD ?? join(process.cwd(), '..', 'shared', 'framework.md');
 const SHIPPED_FILE = 'data/frameworks/industrial-internet.json';
 // Compiled tests run from dist/test, so the repository root is two levels up.
 const shippedText = readFileSync(new URL(`../../${SHIPPED_FILE}`, import.meta.url), 'utf8');
