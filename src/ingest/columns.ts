@@ -67,6 +67,17 @@ export function entityFromName(name: string): EntityKind | undefined {
   return exact ?? ENTITY_NAMES.find(([, pattern]) => pattern.test(name))?.[0];
 }
 
+/**
+ * The entity a file's name states outright: one of its dot-separated parts is an
+ * entity name (`offerings.csv`, `enterprises.paper.json`, the rejects file
+ * `rejects.offerings.csv`). Such a name is trusted over a guess from headers, which
+ * would take an offerings file that lacks its link column for an enterprise list.
+ */
+export function entityNamedByFile(file: string): EntityKind | undefined {
+  const parts = file.toLowerCase().split('.');
+  return ENTITY_ORDER.find((e) => parts.includes(e));
+}
+
 /** The entity whose required columns the headers satisfy, preferring the one that claims most columns. */
 export function entityFromHeaders(headers: readonly string[]): EntityKind | undefined {
   let best: { entity: EntityKind; claimed: number } | undefined;

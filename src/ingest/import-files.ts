@@ -11,11 +11,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { EntityKind, Framework, Issue } from '../model/index.js';
+import type { EntityKind, Framework, Issue, IssueLocation } from '../model/index.js';
 import { ENTITY_ORDER, issue, issueText } from '../model/index.js';
-import { ImportSession, type Database, type StagedRecord } from '../store/index.js';
+import { ImportSession, type Database, type RowOrigin, type StagedRecord } from '../store/index.js';
 import { buildRecord, recordKey } from './build-record.js';
-import { entityFromHeaders, entityFromName, mapColumns } from './columns.js';
+import { entityFromHeaders, entityFromName, entityNamedByFile, mapColumns, type ColumnMap } from './columns.js';
+import { detach } from './fast-text.js';
 import { createLookups } from './lookups.js';
 import { openSource } from './open-source.js';
 import { writeRejects } from './rejects-file.js';
@@ -56,6 +57,9 @@ export interface ImportReport {
 
 const BATCH = 4096;
 
+/** Where a key was first seen: a row number, or a JSON path. */
+type Place = number | string;
+
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -73,9 +77,11 @@ export async function importFiles(db: Database, paths: readonly string[], option
   const rejected = new Map<string, Issue[]>();
   const reject = (key: string, problems: readonly Issue[]) => rejected.set(key, [...(rejected.get(key) ?? []), ...problems]);
   // First row of every key in this import, across files: a later duplicate is an error, not a silent overwrite.
-  const seen = new Map<EntityKind, Map<string, string>>(ENTITY_ORDER.map((e) => [e, new Map()]));
-  const seenCreditCodes = new Map<string, string>();
+  const seen = new Map<EntityKind, Map<string, Place>>(ENTITY_ORDER.map((e) => [e, new Map()]));
+  const seenCreditCodes = new Map<string, Place>();
   const entityOfSheet = new Map<string, EntityKind>();
+  // Column maps by sheet: a reference found unresolved at the end is reported on its column.
+  const columnsOfSheet = new Map<string, ColumnMap>();
 
   try {
     for (const path of paths) {
@@ -87,7 +93,9 @@ export async function importFiles(db: Database, paths: readonly string[], option
       for await (const sheet of source.sheets) {
         format = sheet.format;
         const where = { file, ...(sheet.sheet ? { sheet: sheet.sheet } : {}) };
-        const entity = options.entity ?? entityFromName(sheet.sheet ?? '') ?? entityFromHeaders(sheet.headers) ?? entityFromName(file);
+        // A sheet's name, else (CSV, JSON array) a file name that states the entity, else the headers, else a file name that hints at it.
+        const entity = options.entity ?? entityFromName(sheet.sheet ?? '') ?? (sheet.sheet === undefined ? entityNamedByFile(file) : undefined)
+          ?? entityFromHeaders(sheet.headers) ?? entityFromName(file);
         if (!entity) {
           issues.push(issue('ingest.unknown_entity', { name: sheet.sheet ?? file }, where));
           for await (const r of sheet.rows) reject(rowKey(file, sheet.sheet, r.row), issues.slice(-1));
@@ -100,25 +108,32 @@ export async function importFiles(db: Database, paths: readonly string[], option
           for await (const r of sheet.rows) reject(rowKey(file, sheet.sheet, r.row), mapped.issues);
           continue;
         }
-        const keys = seen.get(entity) as Map<string, string>;
+        columnsOfSheet.set(`${file}\u0000${sheet.sheet ?? ''}`, mapped.map);
+        const keys = seen.get(entity) as Map<string, Place>;
+        const json = sheet.format === 'json';
+        const sheetName = sheet.sheet;
+        // Built per row without spreads: the same objects `{ ...where, row }` would make.
+        const origin = (row: number): RowOrigin => (sheetName ? { file, sheet: sheetName, row } : { file, row });
+        const locate = (row: number): IssueLocation => (json ? { file, path: `${sheetName ?? ''}[${row}]` } : origin(row));
+        // Where a key was first seen: the row number, or for JSON its path (made only when a duplicate needs it).
+        const placeOf = (row: number): Place => (json ? `${sheetName ?? ''}[${row}]` : row);
         let batch: StagedRecord<EntityKind>[] = [];
         for await (const { row, cells } of sheet.rows) {
           rows++;
-          const location = sheet.format === 'json' ? { file, path: `${sheet.sheet ?? ''}[${row}]` } : { ...where, row };
-          const here = sheet.format === 'json' ? `${sheet.sheet ?? ''}[${row}]` : String(row);
+          const location = locate(row);
           const built = buildRecord(entity, cells, mapped.map, location, lookups);
-          const rowIssues = [...built.issues];
+          let rowIssues = built.issues;
           if (built.record) {
             const key = recordKey(entity, built.record);
             const first = keys.get(key);
-            if (first !== undefined) rowIssues.push(issue('ingest.duplicate_in_file', { key, first }, location));
-            else keys.set(key, here);
+            if (first !== undefined) rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key, first: String(first) }, location)];
+            else keys.set(detach(key), placeOf(row));
             const creditCode = entity === 'enterprises' ? (built.record as { creditCode?: string }).creditCode : undefined;
             if (creditCode) {
               const firstCode = seenCreditCodes.get(creditCode);
               if (firstCode !== undefined && first === undefined) {
-                rowIssues.push(issue('ingest.duplicate_in_file', { key: creditCode, first: firstCode }, location));
-              } else seenCreditCodes.set(creditCode, here);
+                rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key: creditCode, first: String(firstCode) }, location)];
+              } else seenCreditCodes.set(detach(creditCode), placeOf(row));
             }
           }
           if (rowIssues.length > 0 || !built.record) {
@@ -126,7 +141,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
             reject(rowKey(file, sheet.sheet, row), rowIssues);
             continue;
           }
-          batch.push({ record: built.record, origin: { ...where, row }, ...(built.ref ? { ref: built.ref } : {}) });
+          batch.push(built.ref ? { record: built.record, origin: origin(row), ref: built.ref } : { record: built.record, origin: origin(row) });
           counts[entity] = (counts[entity] ?? 0) + 1;
           if (batch.length >= BATCH) {
             await session.stage(entity, batch);
@@ -145,7 +160,10 @@ export async function importFiles(db: Database, paths: readonly string[], option
 
     for (const ref of await session.resolveReferences()) {
       const format = files.find((f) => f.file === ref.file)?.format;
-      const location = format === 'json' ? { file: ref.file, path: `${ref.sheet ?? ''}[${ref.row}]` } : { file: ref.file, ...(ref.sheet ? { sheet: ref.sheet } : {}), row: ref.row };
+      const field = ref.kind === 'credit_code_conflict' ? 'credit_code' : ref.kind === 'case' ? 'case_id' : ref.entity === 'components' ? 'supplier_id' : 'enterprise';
+      const column = columnsOfSheet.get(`${ref.file}\u0000${ref.sheet ?? ''}`)?.fields.get(field)?.[0]?.header;
+      const place = format === 'json' ? { file: ref.file, path: `${ref.sheet ?? ''}[${ref.row}]` } : { file: ref.file, ...(ref.sheet ? { sheet: ref.sheet } : {}), row: ref.row };
+      const location = column ? { ...place, column } : place;
       const problem =
         ref.kind === 'credit_code_conflict'
           ? issue('ingest.credit_code_conflict', { code: ref.ref, existing: ref.existing ?? '' }, location)

@@ -7,6 +7,7 @@
 import type { Framework, Region } from '../model/index.js';
 import { closestMatches } from '../model/index.js';
 import { resolveRegion } from '../regions/index.js';
+import { detach, nfkc } from './fast-text.js';
 import { fail, type CellResult } from './parse-cell.js';
 
 export interface Lookups {
@@ -37,19 +38,23 @@ export function createLookups(framework: Framework): Lookups {
     }
   }
 
-  const regionCache = new Map<string, CellResult<Region>>();
+  // By level, then the province a city must lie in, then the text: no key string is built per lookup.
+  const regionCache = new Map<string, Map<string, Map<string, CellResult<Region>>>>();
 
   return {
     frameworkId: framework.id,
     link(text) {
-      const key = text.normalize('NFKC').trim();
+      const key = nfkc(text).trim();
       const id = links.get(key) ?? links.get(key.toLowerCase());
       if (id) return { ok: true, value: id };
       return fail('ingest.unknown_link', { link: key, suggestions: closestMatches(key, linkCandidates, 3) });
     },
     region(text, level, within) {
-      const cacheKey = `${level}\u0000${within ?? ''}\u0000${text}`;
-      const cached = regionCache.get(cacheKey);
+      let byWithin = regionCache.get(level);
+      if (!byWithin) regionCache.set(level, (byWithin = new Map()));
+      let byText = byWithin.get(within ?? '');
+      if (!byText) byWithin.set(within ?? '', (byText = new Map()));
+      const cached = byText.get(text);
       if (cached) return cached;
       const found = resolveRegion(text, { level, ...(within ? { within } : {}) });
       const first = found.issues[0];
@@ -58,11 +63,11 @@ export function createLookups(framework: Framework): Lookups {
         : first
           ? { ok: false, code: first.code, params: first.params }
           : fail('region.unknown', { input: text, suggestions: [] });
-      regionCache.set(cacheKey, result);
+      byText.set(detach(text), result);
       return result;
     },
     industry(text) {
-      const key = text.normalize('NFKC').trim();
+      const key = nfkc(text).trim();
       // Without a list in the framework, any well-formed section letter or division/group/class code passes.
       if (industries.size === 0) {
         return /^([A-Ta-t]|\d{2,4})$/.test(key) ? { ok: true, value: key.toUpperCase() } : fail('ingest.bad_industry_code', {});

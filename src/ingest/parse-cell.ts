@@ -4,6 +4,7 @@
  */
 import type { MessageCode, MessageParams, Outcome } from '../model/index.js';
 import { checkCreditCode } from './credit-code.js';
+import { nfkc } from './fast-text.js';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; code: MessageCode; params: MessageParams<MessageCode> };
 
@@ -34,7 +35,7 @@ export function readList(raw: string): CellResult<string[]> {
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 export function readNumber(raw: string): CellResult<number> {
-  const text = raw.normalize('NFKC').trim().replace(/\s+/g, '');
+  const text = nfkc(raw).trim().replace(/\s+/g, '');
   if (!NUMBER.test(text)) return fail('ingest.not_number', {});
   return ok(Number(text.replace(/,/g, '')));
 }
@@ -50,7 +51,7 @@ const MONEY_UNITS: Record<string, number> = {
  * takes the unit of its column header ("注册资本(万元)"), else yuan.
  */
 export function readMoney(raw: string, headerUnit?: string): CellResult<number> {
-  const text = raw.normalize('NFKC').trim().replace(/\s+/g, '');
+  const text = nfkc(raw).trim().replace(/\s+/g, '');
   const match = /^([+-]?[\d,]+(?:\.\d+)?)(.*)$/.exec(text);
   if (!match) return fail('ingest.not_number', {});
   const amount = readNumber(match[1] as string);
@@ -62,20 +63,24 @@ export function readMoney(raw: string, headerUnit?: string): CellResult<number> 
 }
 
 export function readYear(raw: string): CellResult<number> {
-  const text = raw.normalize('NFKC').trim().replace(/年$/, '');
+  const text = nfkc(raw).trim().replace(/年$/, '');
   if (!/^\d{4}$/.test(text)) return fail('ingest.not_year', {});
   const year = Number(text);
   return year >= 1900 && year <= 2100 ? ok(year) : fail('ingest.not_year', {});
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of the (proleptic Gregorian) calendar between 1800 and 2100. */
 function validDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1800 && y <= 2100;
+  if (y < 1800 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number));
 }
 
 /** ISO date from "2021-05-01", "2021/5/1", "2021.05.01", "2021年5月1日", or a year alone. */
 export function readDate(raw: string): CellResult<string> {
-  const text = raw.normalize('NFKC').trim();
+  const text = nfkc(raw).trim();
   const ymd = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
   if (ymd) {
     const [y, m, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
@@ -88,7 +93,7 @@ export function readDate(raw: string): CellResult<string> {
 
 /** A period: a year, a month or a day ("2022", "2022-11", "2022-11-20", "2022年11月"). */
 export function readPeriod(raw: string): CellResult<string> {
-  const text = raw.normalize('NFKC').trim();
+  const text = nfkc(raw).trim();
   const year = readYear(text);
   if (year.ok) return ok(String(year.value));
   const ym = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text);
@@ -104,7 +109,7 @@ const TRUE = new Set(['true', 'yes', 'y', '1', '是', '对', 't', '√', '✓'])
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '不是', 'f', '×', '✗']);
 
 export function readBool(raw: string): CellResult<boolean> {
-  const text = raw.normalize('NFKC').trim().toLowerCase();
+  const text = nfkc(raw).trim().toLowerCase();
   if (TRUE.has(text)) return ok(true);
   if (FALSE.has(text)) return ok(false);
   return fail('ingest.not_boolean', {});
@@ -118,9 +123,14 @@ export function readConfidence(raw: string): CellResult<number> {
 }
 
 /** A closed vocabulary: the stored key, or its Chinese or English label, in any case. */
-export function readVocab(raw: string, vocab: Readonly<Record<string, { zh: string; en: string }>>): CellResult<string> {
-  const text = raw.normalize('NFKC').trim().toLowerCase();
-  for (const [key, label] of Object.entries(vocab)) {
+type Vocab = Readonly<Record<string, { zh: string; en: string }>>;
+const VOCAB_ENTRIES = new WeakMap<Vocab, [string, { zh: string; en: string }][]>();
+
+export function readVocab(raw: string, vocab: Vocab): CellResult<string> {
+  const text = nfkc(raw).trim().toLowerCase();
+  let entries = VOCAB_ENTRIES.get(vocab);
+  if (!entries) VOCAB_ENTRIES.set(vocab, (entries = Object.entries(vocab)));
+  for (const [key, label] of entries) {
     if (key === text || label.zh === text || label.en.toLowerCase() === text || key.replace(/_/g, ' ') === text) return ok(key);
   }
   return fail('ingest.not_in_vocab', { allowed: Object.keys(vocab) });
@@ -134,7 +144,7 @@ const CREDIT_REASONS: Record<NonNullable<ReturnType<typeof checkCreditCode>>, { 
 };
 
 export function readCreditCode(raw: string, lang: 'zh' | 'en' = 'en'): CellResult<string> {
-  const code = raw.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '');
+  const code = nfkc(raw).trim().toUpperCase().replace(/\s+/g, '');
   const problem = checkCreditCode(code);
   if (!problem) return ok(code);
   return fail('ingest.bad_credit_code', { reason: CREDIT_REASONS[problem][lang] });
@@ -148,7 +158,7 @@ const COUNTRY_NAMES: Record<string, string> = {
 };
 
 export function readCountry(raw: string): CellResult<string> {
-  const text = raw.normalize('NFKC').trim();
+  const text = nfkc(raw).trim();
   if (/^[A-Za-z]{2}$/.test(text)) return ok(text.toUpperCase());
   const named = COUNTRY_NAMES[text.toLowerCase()];
   return named ? ok(named) : fail('ingest.bad_country', {});
@@ -156,7 +166,7 @@ export function readCountry(raw: string): CellResult<string> {
 
 /** "物流效率 +30%; 生产管理 +20%; 成本 -20%" (full-width signs and separators accepted). */
 export function readOutcomes(raw: string): CellResult<Outcome[]> {
-  const text = raw.normalize('NFKC').trim();
+  const text = nfkc(raw).trim();
   const outcomes: Outcome[] = [];
   for (const part of text.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean)) {
     const match = /^(.*?)[\s:：]*([+\-−])\s*(\d+(?:\.\d+)?)\s*(%|[^\d\s]*)$/.exec(part);

@@ -35,6 +35,10 @@ function toSheet(file: string, records: unknown[], sheet?: string): SourceSheet 
   return { file, format: 'json', ...(sheet ? { sheet } : {}), headers, rows: rows() };
 }
 
+/** A record is a JSON object; an array of numbers or strings is not a list of records. */
+const isRecords = (value: unknown): value is unknown[] =>
+  Array.isArray(value) && value.every((record) => typeof record === 'object' && record !== null && !Array.isArray(record));
+
 export function readJson(path: string, file: string): SourceFile {
   const issues: SourceFile['issues'] = [];
   async function* sheets(): AsyncGenerator<SourceSheet> {
@@ -47,13 +51,14 @@ export function readJson(path: string, file: string): SourceFile {
       return void issues.push(issue('ingest.bad_json', { reason: (error as Error).message }, { file }));
     }
     if (Array.isArray(data)) {
+      if (!isRecords(data)) return void issues.push(issue('ingest.json_shape', {}, { file }));
       if (data.length === 0) issues.push(issue('ingest.no_rows', {}, { file }));
       yield toSheet(file, data);
       return;
     }
     if (typeof data === 'object' && data !== null) {
       const entries = Object.entries(data as Record<string, unknown>);
-      const bad = entries.filter(([key, value]) => !isEntityKind(key) || !Array.isArray(value));
+      const bad = entries.filter(([key, value]) => !isEntityKind(key) || !isRecords(value));
       if (bad.length > 0 || entries.length === 0) return void issues.push(issue('ingest.json_shape', {}, { file }));
       for (const [key, value] of entries) yield toSheet(file, value as unknown[], key);
       return;
