@@ -91,7 +91,13 @@ class RowReader {
         if (joined !== undefined) this.values.set(field.key, joined);
       } else {
         // Only the first non-blank column counts (a single-valued field has one column: mapColumns refuses more).
-        const column = field.columns.find((c) => !isBlank(cells[c.index] ?? ''));
+        let column: MappedColumn | undefined;
+        for (const c of field.columns) {
+          if (!isBlank(cells[c.index] ?? '')) {
+            column = c;
+            break;
+          }
+        }
         if (column === undefined) continue;
         const value = this.cell(column, field.read);
         if (value !== undefined) this.values.set(field.key, value);

@@ -11,15 +11,21 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 export type CreditCodeProblem = 'length' | 'characters' | 'region' | 'check_digit';
 
+/** Each character's value in the alphabet, by character code (-1: not in it). */
+const VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+
 export function checkCreditCode(code: string): CreditCodeProblem | undefined {
   if (code.length !== 18) return 'length';
   let sum = 0;
   for (let i = 0; i < 18; i++) {
-    const value = ALPHABET.indexOf(code[i] as string);
+    const c = code.charCodeAt(i);
+    const value = c < 128 ? (VALUES[c] as number) : -1;
     if (value < 0) return 'characters';
     if (i < 17) sum += value * (WEIGHTS[i] as number);
   }
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'region';
+  // Characters 3–8: six decimal digits.
+  for (let i = 2; i < 8; i++) if (code.charCodeAt(i) < 0x30 || code.charCodeAt(i) > 0x39) return 'region';
   const expected = ALPHABET[(31 - (sum % 31)) % 31];
   return code[17] === expected ? undefined : 'check_digit';
 }

@@ -5,7 +5,7 @@
  * encoding with its line number, as is a line that is valid in neither.
  * Lines are split on LF, which never occurs inside a GB18030 or UTF-8 multibyte sequence.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Issue } from '../model/index.js';
 import { issue } from '../model/index.js';
@@ -15,9 +15,21 @@ export type TextEncoding = 'utf-8' | 'gb18030';
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const LF = 0x0a;
 
-function isAscii(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x7f) return false;
-  return true;
+/**
+ * Valid UTF-8 to text, as `new TextDecoder('utf-8').decode(bytes)` gives it (a
+ * leading byte-order mark dropped), but several times faster on Chinese text:
+ * ICU's converter to UTF-16 and a copy beat the decoder on Node 20. ASCII is
+ * copied as is.
+ */
+function decodeUtf8(bytes: Buffer, decoder: TextDecoder): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (isAscii(body)) return body.toString('latin1');
+  try {
+    return transcode(body, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    // A Node built without ICU has no transcode.
+    return decoder.decode(bytes);
+  }
 }
 
 export interface DecodeState {
@@ -37,7 +49,7 @@ export async function* decodeText(chunks: AsyncIterable<Buffer>, file: string, s
     if (state.encoding !== 'gb18030' && isUtf8(block)) {
       if (!state.encoding && !isAscii(block)) state.encoding = 'utf-8';
       line += countLines(block);
-      return utf8.decode(block);
+      return decodeUtf8(block, utf8);
     }
     const parts: string[] = [];
     let start = 0;
@@ -56,7 +68,7 @@ export async function* decodeText(chunks: AsyncIterable<Buffer>, file: string, s
     const validUtf8 = isUtf8(bytes);
     if (!state.encoding) state.encoding = validUtf8 ? 'utf-8' : 'gb18030';
     if (state.encoding === 'utf-8') {
-      if (validUtf8) return utf8.decode(bytes);
+      if (validUtf8) return decodeUtf8(bytes, utf8);
       const asGb = iconv.decode(bytes, 'gb18030');
       state.issues.push(
         asGb.includes('\ufffd')
@@ -67,7 +79,7 @@ export async function* decodeText(chunks: AsyncIterable<Buffer>, file: string, s
     }
     if (validUtf8) {
       state.issues.push(issue('ingest.mixed_encoding', {}, { file, row: line }));
-      return utf8.decode(bytes);
+      return decodeUtf8(bytes, utf8);
     }
     const text = iconv.decode(bytes, 'gb18030');
     if (text.includes('\ufffd')) state.issues.push(issue('ingest.undecodable', { encoding: 'GB18030' }, { file, row: line }));

@@ -45,6 +45,6 @@ export function startsWithFormula(text: string): boolean {
  * issue's value) is detached first so that the file's text can be collected.
  */
 export function detach(text: string): string {
-  // Concatenating and slicing makes V8 flatten into a fresh string: the result references only that copy.
-  return ` ${text}`.slice(1);
+  // JSON.parse builds a fresh flat string, and the round trip is exact for every string (lone surrogates included).
+  return JSON.parse(JSON.stringify(text)) as string;
 }

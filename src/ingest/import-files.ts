@@ -8,15 +8,14 @@
  * with every problem of every file reported. `partial` commits the valid rows
  * and writes the rejected ones, with their reasons, to a file to fix and re-import.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { EntityKind, Framework, Issue, IssueLocation } from '../model/index.js';
 import { ENTITY_ORDER, issue, issueText } from '../model/index.js';
 import { ImportSession, type Database, type RowOrigin, type StagedRecord } from '../store/index.js';
 import { buildRecord, recordKey } from './build-record.js';
 import { entityFromHeaders, entityFromName, entityNamedByFile, mapColumns, type ColumnMap } from './columns.js';
-import { detach } from './fast-text.js';
+import { startFileHash } from './file-hash.js';
+import { FirstSeen, type Place } from './first-seen.js';
 import { createLookups } from './lookups.js';
 import { openSource } from './open-source.js';
 import { writeRejects } from './rejects-file.js';
@@ -55,16 +54,8 @@ export interface ImportReport {
   readonly rejectsFiles?: readonly string[];
 }
 
-const BATCH = 4096;
-
-/** Where a key was first seen: a row number, or a JSON path. */
-type Place = number | string;
-
-async function sha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
+// Rows per staging call: small enough that a batch dies young in V8's heap, large enough to stage efficiently.
+const BATCH = 2048;
 
 const rowKey = (file: string, sheet: string | undefined, row: number) => `${file}\u0000${sheet ?? ''}\u0000${row}`;
 
@@ -77,8 +68,8 @@ export async function importFiles(db: Database, paths: readonly string[], option
   const rejected = new Map<string, Issue[]>();
   const reject = (key: string, problems: readonly Issue[]) => rejected.set(key, [...(rejected.get(key) ?? []), ...problems]);
   // First row of every key in this import, across files: a later duplicate is an error, not a silent overwrite.
-  const seen = new Map<EntityKind, Map<string, Place>>(ENTITY_ORDER.map((e) => [e, new Map()]));
-  const seenCreditCodes = new Map<string, Place>();
+  // Enterprises' credit codes too (only enterprises have them): see FirstSeen.
+  const seen = new Map<EntityKind, FirstSeen>(ENTITY_ORDER.map((e) => [e, new FirstSeen()]));
   const entityOfSheet = new Map<string, EntityKind>();
   // Column maps by sheet: a reference found unresolved at the end is reported on its column.
   const columnsOfSheet = new Map<string, ColumnMap>();
@@ -87,6 +78,8 @@ export async function importFiles(db: Database, paths: readonly string[], option
     for (const path of paths) {
       const file = basename(path);
       const source = openSource(path, options.sheet ? { sheet: options.sheet } : {});
+      // Hashed while the rows are read (see startFileHash); a missing file has no hash.
+      const hashing = source.issues.some((i) => i.code === 'ingest.file_missing') ? undefined : startFileHash(path);
       const counts: Partial<Record<EntityKind, number>> = {};
       let rows = 0;
       let format: SourceFormat | undefined;
@@ -109,7 +102,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
           continue;
         }
         columnsOfSheet.set(`${file}\u0000${sheet.sheet ?? ''}`, mapped.map);
-        const keys = seen.get(entity) as Map<string, Place>;
+        const keys = seen.get(entity) as FirstSeen;
         const json = sheet.format === 'json';
         const sheetName = sheet.sheet;
         // Built per row without spreads: the same objects `{ ...where, row }` would make.
@@ -125,15 +118,11 @@ export async function importFiles(db: Database, paths: readonly string[], option
           let rowIssues = built.issues;
           if (built.record) {
             const key = recordKey(entity, built.record);
-            const first = keys.get(key);
-            if (first !== undefined) rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key, first: String(first) }, location)];
-            else keys.set(detach(key), placeOf(row));
             const creditCode = entity === 'enterprises' ? (built.record as { creditCode?: string }).creditCode : undefined;
-            if (creditCode) {
-              const firstCode = seenCreditCodes.get(creditCode);
-              if (firstCode !== undefined && first === undefined) {
-                rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key: creditCode, first: String(firstCode) }, location)];
-              } else seenCreditCodes.set(detach(creditCode), placeOf(row));
+            const repeats = keys.note(key, creditCode, placeOf(row));
+            if (repeats.key !== undefined) rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key, first: String(repeats.key) }, location)];
+            if (repeats.code !== undefined && creditCode) {
+              rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key: creditCode, first: String(repeats.code) }, location)];
             }
           }
           if (rowIssues.length > 0 || !built.record) {
@@ -155,7 +144,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
       // Reader problems (encoding, corrupt or empty file) come last: they are found while rows are read.
       issues.push(...source.issues);
       for (const problem of source.issues) if (problem.row !== undefined) reject(rowKey(file, problem.sheet, problem.row), [problem]);
-      files.push({ file, path, sha256: source.issues.some((i) => i.code === 'ingest.file_missing') ? '' : await sha256(path), ...(format ? { format } : {}), rows, counts });
+      files.push({ file, path, sha256: source.issues.some((i) => i.code === 'ingest.file_missing') ? '' : await (hashing ?? startFileHash(path)), ...(format ? { format } : {}), rows, counts });
     }
 
     for (const ref of await session.resolveReferences()) {

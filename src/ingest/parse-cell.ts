@@ -40,6 +40,15 @@ export function readNumber(raw: string): CellResult<number> {
   return ok(Number(text.replace(/,/g, '')));
 }
 
+/** How many ASCII digits the text starts with. */
+function leadingDigits(text: string): number {
+  let i = 0;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
 const MONEY_UNITS: Record<string, number> = {
   '元': 1, '人民币': 1, '元人民币': 1, 'yuan': 1, 'cny': 1, 'rmb': 1,
   '万': 1e4, '万元': 1e4, '万人民币': 1e4, '万元人民币': 1e4,
@@ -51,6 +60,12 @@ const MONEY_UNITS: Record<string, number> = {
  * takes the unit of its column header ("注册资本(万元)"), else yuan.
  */
 export function readMoney(raw: string, headerUnit?: string): CellResult<number> {
+  // Fast path for the usual cell, ASCII digits then a unit of the table ("5000万元"): nothing to normalise, same result.
+  const digits = leadingDigits(raw);
+  if (digits > 0 && digits < raw.length) {
+    const unit = raw.slice(digits);
+    if (Object.hasOwn(MONEY_UNITS, unit)) return ok(Number(raw.slice(0, digits)) * (MONEY_UNITS[unit] as number));
+  }
   const text = nfkc(raw).trim().replace(/\s+/g, '');
   const match = /^([+-]?[\d,]+(?:\.\d+)?)(.*)$/.exec(text);
   if (!match) return fail('ingest.not_number', {});
@@ -78,8 +93,24 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number));
 }
 
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+/** Exactly "dddd-dd-dd" in ASCII digits. */
+function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
+  for (const i of DATE_DIGITS) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** ISO date from "2021-05-01", "2021/5/1", "2021.05.01", "2021年5月1日", or a year alone. */
 export function readDate(raw: string): CellResult<string> {
+  if (isIsoDate(raw)) {
+    // Already "2021-05-01": the general path would give it back unchanged when it is a real day.
+    const y = Number(raw.slice(0, 4));
+    const m = Number(raw.slice(5, 7));
+    const d = Number(raw.slice(8, 10));
+    return validDate(y, m, d) ? ok(raw) : fail('ingest.not_date', {});
+  }
   const text = nfkc(raw).trim();
   const ymd = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
   if (ymd) {
@@ -143,8 +174,18 @@ const CREDIT_REASONS: Record<NonNullable<ReturnType<typeof checkCreditCode>>, { 
   check_digit: { zh: '校验码不符', en: 'the check digit does not match' },
 };
 
+/** 18 characters, each an ASCII digit or capital: normalising would change nothing. */
+function isPlainCode(text: string): boolean {
+  if (text.length !== 18) return false;
+  for (let i = 0; i < 18; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c) && (c < 0x41 || c > 0x5a)) return false;
+  }
+  return true;
+}
+
 export function readCreditCode(raw: string, lang: 'zh' | 'en' = 'en'): CellResult<string> {
-  const code = nfkc(raw).trim().toUpperCase().replace(/\s+/g, '');
+  const code = isPlainCode(raw) ? raw : nfkc(raw).trim().toUpperCase().replace(/\s+/g, '');
   const problem = checkCreditCode(code);
   if (!problem) return ok(code);
   return fail('ingest.bad_credit_code', { reason: CREDIT_REASONS[problem][lang] });

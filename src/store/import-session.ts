@@ -4,14 +4,17 @@
  * resolved and checked set-wise in SQL, then one transaction replaces the records
  * that share a key (upsert) and logs the import. Either all of it commits or none.
  *
- * Staging goes through a scratch CSV file per entity, loaded into its temporary
- * table by DuckDB's CSV reader when the staged rows are first needed: for a
- * million rows this is several times faster than appending values one by one
- * from JavaScript. A row too long for the reader's line limit (rare: cells of
- * hundreds of kilobytes) is appended directly, after the rows spooled before it,
- * so the staged order is the order of the rows. While a session is open DuckDB's
- * memory limit is lowered (see IMPORT_MEMORY_LIMIT), so that a large import spills
- * its staged rows to disk rather than holding them all in memory.
+ * Staging goes through scratch CSV files (stage-csv.ts), which DuckDB's CSV reader
+ * loads into the temporary tables: for a million rows several times faster than
+ * appending values one by one from JavaScript. Every SEGMENT_ROWS rows a file is
+ * closed and loaded in the background, on one DuckDB thread, while the next
+ * fills; files load in the order written, so the staged order is the order of
+ * the rows. A row too long for the reader's line limit (cells of hundreds of
+ * kilobytes) is appended directly, after the rows spooled before it.
+ *
+ * While a session is open DuckDB's memory limit is lowered (IMPORT_MEMORY_LIMITS)
+ * so that a large import spills staged rows to disk rather than holding them in
+ * memory; the settings changed are put back when the session ends.
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
@@ -21,6 +24,7 @@ import { DuckDBDataChunk, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType } f
 import type { EntityKind, EntityRecords } from '../model/index.js';
 import { ENTITY_ORDER } from '../model/index.js';
 import type { Database, Row } from './database.js';
+import { STAGE_CSV_OPTIONS, stageCsv, type StageCell } from './stage-csv.js';
 import { TABLES, keyTuple, type ColumnType, type TableSpec } from './tables.js';
 
 /** Where a staged record came from, so that later checks can name the row. */
@@ -59,39 +63,28 @@ const DUCK_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, INTEGER, B
 const ORIGIN_COLUMNS = [['_file', 'VARCHAR'], ['_sheet', 'VARCHAR'], ['_row', 'INTEGER'], ['_ref', 'VARCHAR']] as const;
 const CHUNK = 2048;
 /**
- * DuckDB's memory limit while an import is open: staged rows beyond it go to DuckDB's
- * temporary directory. Never raised: a lower limit already set is kept.
+ * DuckDB's memory limits while an import is open, in bytes: staged rows beyond the
+ * first go to DuckDB's temporary directory; the second, for resolving and
+ * committing, is about what copying a million staged rows needs without thrashing
+ * (below it the copy took twice as long). Never raised above the limit already set.
  */
-export const IMPORT_MEMORY_LIMIT = '256MB';
-const IMPORT_MEMORY_LIMIT_BYTES = 256 * 1024 * 1024;
+export const IMPORT_MEMORY_LIMITS = { staging: 128_000_000, committing: 384_000_000 } as const;
+/** How much spooled text may wait for the disk before staging waits for it. */
+const SPOOL_BUFFER_BYTES = 8 * 1024 * 1024;
+/** Rows per scratch file: one is loaded by DuckDB while JavaScript fills the next. */
+const SEGMENT_ROWS = 100_000;
 /** DuckDB's CSV reader refuses longer lines (its max_line_size default, in bytes). */
 const MAX_LINE_BYTES = 2_000_000;
 // A UTF-16 code unit is at most 3 bytes of UTF-8: shorter lines always fit.
 const MAX_LINE_CHARS = Math.floor(MAX_LINE_BYTES / 3);
-
-type Cell = string | number | boolean | null;
 
 const stageName = (entity: EntityKind) => `stage_${TABLES[entity].table}`;
 const stageColumns = (entity: EntityKind) => [...(TABLES[entity] as TableSpec<EntityKind>).columns, ...ORIGIN_COLUMNS];
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** A staged row's cells: the record's columns, then where it came from. */
-function stagedRow<K extends EntityKind>(spec: TableSpec<K>, item: StagedRecord<K>): Cell[] {
-  const row: Cell[] = spec.toRow(item.record);
-  row.push(item.origin.file, item.origin.sheet ?? null, item.origin.row, item.ref ?? null);
-  return row;
-}
-
-/**
- * One CSV cell as DuckDB reads it back unchanged: NULL is an empty unquoted cell,
- * text is always quoted (so an empty text stays empty), numbers keep their shortest
- * exact form (and the sign of -0).
- */
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return Object.is(value, -0) ? '-0' : String(value);
+function stagedRow<K extends EntityKind>(spec: TableSpec<K>, item: StagedRecord<K>): StageCell[] {
+  return spec.toRow(item.record, [item.origin.file, item.origin.sheet ?? null, item.origin.row, item.ref ?? null]);
 }
 
 /** Staged rows of one entity waiting in a scratch CSV file. */
@@ -113,88 +106,154 @@ function memoryBytes(text: string): number | undefined {
 
 export class ImportSession {
   private scratchDir?: string;
+  private segments = 0;
   private readonly spools = new Map<EntityKind, Spool>();
+  /** Spool files being loaded, one after the other; never rejects (the first error is kept in loadError). */
+  private loading: Promise<void> = Promise.resolve();
+  private loadError?: unknown;
 
-  private constructor(
-    private readonly db: Database,
-    /** The memory limit to restore when the session ends, when it was lowered. */
-    private readonly memoryLimit?: string,
-  ) {}
+  /** DuckDB settings changed for the session, with the values to put back. */
+  private readonly changedSettings = new Map<string, string>();
+  private staging = true;
+
+  private constructor(private readonly db: Database) {}
 
   static async start(db: Database): Promise<ImportSession> {
     for (const entity of ENTITY_ORDER) {
       const columns = stageColumns(entity).map(([n, t]) => `${n} ${t}`).join(', ');
       await db.run(`CREATE OR REPLACE TEMP TABLE ${stageName(entity)} (${columns})`);
     }
-    const current = String((await db.one(`SELECT current_setting('memory_limit') AS v`))?.v ?? '');
-    const currentBytes = memoryBytes(current);
-    if (currentBytes !== undefined && currentBytes <= IMPORT_MEMORY_LIMIT_BYTES) return new ImportSession(db);
-    await db.run(`SET memory_limit = ${sqlString(IMPORT_MEMORY_LIMIT)}`);
-    return new ImportSession(db, current);
+    const session = new ImportSession(db);
+    await session.lowerMemoryLimit(IMPORT_MEMORY_LIMITS.staging);
+    // While rows are staged, spool files are loaded on one DuckDB thread: the other core stays free for reading and checking rows.
+    await session.changeSetting('threads', '1');
+    return session;
+  }
+
+  /** Sets DuckDB's memory limit to `bytes`, or to the limit set before the session when that is lower. */
+  private async lowerMemoryLimit(bytes: number): Promise<void> {
+    const before = this.changedSettings.get('memory_limit') ?? (await this.setting('memory_limit'));
+    const beforeBytes = memoryBytes(before);
+    const target = beforeBytes !== undefined && beforeBytes < bytes ? before : `${bytes}B`;
+    await this.changeSetting('memory_limit', target);
+  }
+
+  private async setting(name: string): Promise<string> {
+    return String((await this.db.one(`SELECT current_setting(${sqlString(name)}) AS v`))?.v ?? '');
+  }
+
+  private async changeSetting(name: string, value: string): Promise<void> {
+    if (!this.changedSettings.has(name)) this.changedSettings.set(name, await this.setting(name));
+    await this.db.run(`SET ${name} = ${sqlString(value)}`);
+  }
+
+  private async restoreSetting(name: string): Promise<void> {
+    const value = this.changedSettings.get(name);
+    if (value === undefined) return;
+    this.changedSettings.delete(name);
+    // DuckDB shows sizes rounded down ("18.8 GiB"): setting the shown value back would shrink the limit
+    // a little at every import. The default, the usual case, is restored exactly by RESET.
+    await this.db.run(`RESET ${name}`);
+    if ((await this.setting(name)) !== value) await this.db.run(`SET ${name} = ${sqlString(value)}`);
+  }
+
+  /** Staging is over: every spooled row is loaded, and DuckDB gets its threads and more memory for the set-wise work. */
+  private async endStaging(): Promise<void> {
+    await this.loadSpools();
+    if (this.staging) {
+      this.staging = false;
+      await this.restoreSetting('threads');
+      await this.lowerMemoryLimit(IMPORT_MEMORY_LIMITS.committing);
+    }
   }
 
   /** Adds records to the staging table of their entity (spooled; loaded when first needed). */
   async stage<K extends EntityKind>(entity: K, items: readonly StagedRecord<K>[]): Promise<void> {
     if (items.length === 0) return;
     const spec = TABLES[entity] as TableSpec<K>;
-    // Lines joined once per batch: much cheaper than growing one string cell by cell.
+    const rows = items.map((item) => stagedRow(spec, item));
+    const doubles = stageColumns(entity).flatMap(([, type], index) => (type === 'DOUBLE' ? [index] : []));
+    const csv = stageCsv(rows, MAX_LINE_CHARS, doubles);
+    if ('text' in csv) return this.spool(entity, csv.text, rows.length, '\n');
     let lines: string[] = [];
-    for (let i = 0; i < items.length; i++) {
-      const cells = stagedRow(spec, items[i] as StagedRecord<K>);
-      for (let c = 0; c < cells.length; c++) (cells as unknown as string[])[c] = csvCell(cells[c] as Cell);
-      const line = cells.join(',');
-      if (line.length > MAX_LINE_CHARS) {
-        // Too long for the CSV reader: everything before it is loaded first, so that the order holds.
-        await this.spool(entity, lines);
-        lines = [];
-        await this.loadSpools();
-        await this.append(entity, [items[i] as StagedRecord<K>]);
+    for (const [index, line] of csv.lines.entries()) {
+      if (line !== undefined) {
+        lines.push(line);
         continue;
       }
-      lines.push(line);
+      // Too long for the CSV reader: everything before it is loaded first, so that the order holds.
+      await this.spool(entity, `${lines.join('\n')}\n`, lines.length);
+      lines = [];
+      await this.loadSpools();
+      await this.append(entity, [rows[index] as StageCell[]]);
     }
-    await this.spool(entity, lines);
+    await this.spool(entity, `${lines.join('\n')}\n`, lines.length);
   }
 
-  private async spool(entity: EntityKind, lines: readonly string[]): Promise<void> {
-    if (lines.length === 0) return;
+  /** Appends CSV text of `rows` rows (then `end`, when given) to the entity's scratch file. */
+  private async spool(entity: EntityKind, text: string, rows: number, end?: string): Promise<void> {
+    this.throwIfLoadFailed();
+    if (rows === 0) return;
     let spool = this.spools.get(entity);
     if (!spool) {
       this.scratchDir ??= mkdtempSync(join(tmpdir(), 'chainatlas-import-'));
-      const path = join(this.scratchDir, `${stageName(entity)}-${Date.now()}-${this.spools.size}.csv`);
-      spool = { path, stream: createWriteStream(path), rows: 0 };
+      const path = join(this.scratchDir, `${stageName(entity)}-${this.segments++}.csv`);
+      // A deep buffer: waiting for every megabyte to reach the disk would stall the rows behind it.
+      const stream = createWriteStream(path, { highWaterMark: SPOOL_BUFFER_BYTES });
+      // Without a listener a write error (a full disk) would end the process; it fails the import instead.
+      stream.on('error', (error) => (this.loadError ??= error));
+      spool = { path, stream, rows: 0 };
       this.spools.set(entity, spool);
     }
-    spool.rows += lines.length;
-    if (!spool.stream.write(`${lines.join('\n')}\n`)) await once(spool.stream, 'drain');
+    spool.rows += rows;
+    const flowing = spool.stream.write(text);
+    if (!(end === undefined ? flowing : spool.stream.write(end))) await once(spool.stream, 'drain');
+    // A full segment is loaded in the background (DuckDB's threads) while the next one fills.
+    if (spool.rows >= SEGMENT_ROWS) this.queueLoad(entity, spool);
+  }
+
+  /** Closes a spool file and queues its loading after the files queued before it (same order as staged). */
+  private queueLoad(entity: EntityKind, spool: Spool): void {
+    this.spools.delete(entity);
+    const closed = once(spool.stream, 'close');
+    spool.stream.end();
+    this.loading = this.loading.then(async () => {
+      try {
+        await closed;
+        if (this.loadError === undefined) await this.loadFile(entity, spool.path);
+      } catch (error) {
+        this.loadError ??= error;
+      } finally {
+        rmSync(spool.path, { force: true });
+      }
+    });
+  }
+
+  private async loadFile(entity: EntityKind, path: string): Promise<void> {
+    const columns = stageColumns(entity).map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`).join(', ');
+    await this.db.run(
+      `INSERT INTO temp.${stageName(entity)} SELECT * FROM read_csv(${sqlString(path)}, ${STAGE_CSV_OPTIONS},
+         max_line_size = ${MAX_LINE_BYTES}, columns = {${columns}})`,
+    );
+  }
+
+  private throwIfLoadFailed(): void {
+    if (this.loadError !== undefined) throw this.loadError;
   }
 
   /** Loads every spooled row into its staging table. */
   private async loadSpools(): Promise<void> {
-    for (const [entity, spool] of [...this.spools]) {
-      this.spools.delete(entity);
-      spool.stream.end();
-      await once(spool.stream, 'close');
-      const columns = stageColumns(entity).map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`).join(', ');
-      try {
-        await this.db.run(
-          `INSERT INTO temp.${stageName(entity)} SELECT * FROM read_csv(${sqlString(spool.path)}, header = false, auto_detect = false,
-             delim = ',', quote = '"', escape = '"', new_line = '\\n', allow_quoted_nulls = false,
-             max_line_size = ${MAX_LINE_BYTES}, columns = {${columns}})`,
-        );
-      } finally {
-        rmSync(spool.path, { force: true });
-      }
-    }
+    for (const [entity, spool] of [...this.spools]) this.queueLoad(entity, spool);
+    await this.loading;
+    this.throwIfLoadFailed();
   }
 
-  /** Appends records to the staging table of their entity directly, a data chunk at a time. */
-  private async append<K extends EntityKind>(entity: K, items: readonly StagedRecord<K>[]): Promise<void> {
-    const spec = TABLES[entity] as TableSpec<K>;
+  /** Appends staged rows to the staging table of their entity directly, a data chunk at a time. */
+  private async append(entity: EntityKind, stagedRows: readonly StageCell[][]): Promise<void> {
     const types = stageColumns(entity).map(([, t]) => DUCK_TYPES[t]);
     const appender = await this.db.connection.createAppender(stageName(entity), 'main', 'temp');
-    for (let start = 0; start < items.length; start += CHUNK) {
-      const rows = items.slice(start, start + CHUNK).map((item) => stagedRow(spec, item));
+    for (let start = 0; start < stagedRows.length; start += CHUNK) {
+      const rows = stagedRows.slice(start, start + CHUNK);
       const chunk = DuckDBDataChunk.create(types, rows.length);
       chunk.setRows(rows);
       appender.appendDataChunk(chunk);
@@ -209,7 +268,7 @@ export class ImportSession {
    * or a unique name; components need a known case and, when given, a known supplier.
    */
   async resolveReferences(): Promise<UnresolvedReference[]> {
-    await this.loadSpools();
+    await this.endStaging();
     const db = this.db;
     // An enterprise row without its own id adopts the stored firm with the same credit code.
     await db.run(`UPDATE stage_enterprises s SET id = e.id FROM enterprises e
@@ -272,7 +331,7 @@ export class ImportSession {
   /** Drops staged rows (partial imports leave out the rows that failed a late check). */
   async dropRows(entity: EntityKind, rows: readonly RowOrigin[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.loadSpools();
+    await this.endStaging();
     await this.db.run(`CREATE OR REPLACE TEMP TABLE dropped (_file VARCHAR, _row INTEGER)`);
     const appender = await this.db.connection.createAppender('dropped', 'main', 'temp');
     for (const r of rows) {
@@ -285,7 +344,7 @@ export class ImportSession {
   }
 
   async stagedCounts(): Promise<Record<EntityKind, number>> {
-    await this.loadSpools();
+    await this.endStaging();
     const counts = {} as Record<EntityKind, number>;
     for (const entity of ENTITY_ORDER) {
       const row = await this.db.one(`SELECT count(*)::INTEGER AS n FROM ${stageName(entity)}`);
@@ -296,7 +355,7 @@ export class ImportSession {
 
   /** Replaces stored records that share a key with a staged one, adds the rest and logs the import, in one transaction. */
   async commit(log: ImportLog): Promise<number> {
-    await this.loadSpools();
+    await this.endStaging();
     const db = this.db;
     return db.transaction(async () => {
       const next = await db.one('SELECT coalesce(max(id), 0)::INTEGER + 1 AS id FROM imports');
@@ -336,9 +395,11 @@ export class ImportSession {
   async dispose(): Promise<void> {
     for (const spool of this.spools.values()) spool.stream.destroy();
     this.spools.clear();
+    // A load still running uses the connection: let it finish before the tables go.
+    await this.loading;
     try {
       for (const entity of ENTITY_ORDER) await this.db.run(`DROP TABLE IF EXISTS temp.${stageName(entity)}`);
-      if (this.memoryLimit !== undefined) await this.db.run(`SET memory_limit = ${sqlString(this.memoryLimit)}`);
+      for (const name of [...this.changedSettings.keys()]) await this.restoreSetting(name);
     } finally {
       if (this.scratchDir) rmSync(this.scratchDir, { recursive: true, force: true });
     }

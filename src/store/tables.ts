@@ -13,10 +13,12 @@ export interface TableSpec<K extends EntityKind> {
   readonly columns: readonly (readonly [name: string, type: ColumnType])[];
   /** The columns that identify a record (upsert key); an empty value counts as one value. */
   readonly key: readonly string[];
-  toRow(record: EntityRecords[K][number]): Cell[];
+  /** The record's cells in column order, followed by `after` (staging adds where the row came from). */
+  toRow(record: EntityRecords[K][number], after?: readonly Cell[]): Cell[];
   fromRow(row: Record<string, unknown>): EntityRecords[K][number];
 }
 
+const NO_CELLS: readonly Cell[] = [];
 const json = (value: unknown): string | null =>
   value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
     ? null
@@ -49,10 +51,10 @@ export const enterpriseTable: TableSpec<'enterprises'> = {
     ['founded', 'VARCHAR'], ['registered_capital_yuan', 'DOUBLE'], ...sourced, ...tail,
   ],
   key: ['id'],
-  toRow: (e: Enterprise) => [
+  toRow: (e: Enterprise, after: readonly Cell[] = NO_CELLS) => [
     e.id, opt(e.nameZh), opt(e.nameEn), json(e.aliases), opt(e.creditCode), opt(e.province), opt(e.city), opt(e.originCountry),
     opt(e.ownership), opt(e.kind), e.leader, opt(e.listingCode), opt(e.industryCode), opt(e.description), opt(e.founded),
-    opt(e.registeredCapitalYuan), opt(e.sourceKind), opt(e.source), json(e.extra), null,
+    opt(e.registeredCapitalYuan), opt(e.sourceKind), opt(e.source), json(e.extra), null, ...after,
   ],
   fromRow: (r) =>
     clean({
@@ -72,9 +74,9 @@ export const offeringTable: TableSpec<'offerings'> = {
     ['confidence', 'DOUBLE'], ['evidence', 'VARCHAR'], ...sourced, ...tail,
   ],
   key: ['enterprise_id', 'link', 'product'],
-  toRow: (o: Offering) => [
+  toRow: (o: Offering, after: readonly Cell[] = NO_CELLS) => [
     o.enterpriseId, o.link, opt(o.product), opt(o.position), o.method, opt(o.confidence), opt(o.evidence), opt(o.sourceKind),
-    opt(o.source), json(o.extra), null,
+    opt(o.source), json(o.extra), null, ...after,
   ],
   fromRow: (r) =>
     clean({
@@ -93,10 +95,10 @@ export const caseTable: TableSpec<'cases'> = {
     ['description_en', 'VARCHAR'], ['outcomes', 'VARCHAR'], ...sourced, ...tail,
   ],
   key: ['id'],
-  toRow: (c: Case) => [
+  toRow: (c: Case, after: readonly Cell[] = NO_CELLS) => [
     c.id, opt(c.titleZh), opt(c.titleEn), opt(c.year), opt(c.customer), opt(c.customerProvince), opt(c.customerCity),
     opt(c.industryCode), opt(c.descriptionZh), opt(c.descriptionEn), json(c.outcomes), opt(c.sourceKind), opt(c.source),
-    json(c.extra), null,
+    json(c.extra), null, ...after,
   ],
   fromRow: (r) =>
     clean({
@@ -114,9 +116,9 @@ export const componentTable: TableSpec<'components'> = {
     ['method', 'VARCHAR'], ['confidence', 'DOUBLE'], ['evidence', 'VARCHAR'], ['reviewed', 'BOOLEAN'], ['note', 'VARCHAR'], ...tail,
   ],
   key: ['case_id', 'link', 'supplier_id', 'supplier_name'],
-  toRow: (c: Component) => [
+  toRow: (c: Component, after: readonly Cell[] = NO_CELLS) => [
     c.caseId, c.link, opt(c.supplierId), opt(c.supplierName), c.role, c.method, opt(c.confidence), opt(c.evidence), c.reviewed,
-    opt(c.note), json(c.extra), null,
+    opt(c.note), json(c.extra), null, ...after,
   ],
   fromRow: (r) =>
     clean({
@@ -133,9 +135,9 @@ export const observationTable: TableSpec<'observations'> = {
     ['enterprise_id', 'VARCHAR'], ['period', 'VARCHAR'], ['value', 'DOUBLE'], ['unit', 'VARCHAR'], ['rank_within', 'VARCHAR'], ['note', 'VARCHAR'], ...sourced, ...tail,
   ],
   key: ['indicator', 'region', 'link', 'enterprise_id', 'period', 'rank_within'],
-  toRow: (o: Observation) => [
+  toRow: (o: Observation, after: readonly Cell[] = NO_CELLS) => [
     o.indicator, opt(o.labelZh), opt(o.labelEn), o.region, opt(o.link), opt(o.enterpriseId), o.period, o.value, o.unit, opt(o.rankWithin), opt(o.note),
-    opt(o.sourceKind), opt(o.source), json(o.extra), null,
+    opt(o.sourceKind), opt(o.source), json(o.extra), null, ...after,
   ],
   fromRow: (r) =>
     clean({
