@@ -205,6 +205,13 @@ export const messages = {
   }),
   // (new store messages go above this line)
 
+  // ── classify ────────────────────────────────────────────────
+  'classify.bad_model': (p: { file: string; reason: string }) => ({
+    zh: `分类模型文件 ${p.file} 无效：${p.reason}`,
+    en: `classifier model ${p.file} is not valid: ${p.reason}`,
+  }),
+  // (new classify messages go above this line)
+
   // ── cli ─────────────────────────────────────────────────────
   'cli.not_found': (p: { kind: string; id: string }) => ({
     zh: `找不到${p.kind} ${p.id}`,
