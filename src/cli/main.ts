@@ -16,6 +16,10 @@ import {
 } from './read-commands.js';
 import { createOutput, table } from './output.js';
 import { regionByCode } from '../regions/index.js';
+import { classifier, mentionFinderFactory } from './context.js';
+import {
+  runDecision, runDecompose, runMerge, runReviewQueue, runSupplierDecision, runSupplierQueue, type DecisionOptions,
+} from './review-commands.js';
 
 const program = new Command('chainatlas')
   .description('ChainAtlas — industry-chain supply-capability mapping / 产业链供给能力图谱')
@@ -148,11 +152,68 @@ function listCommand(name: string, description: string, extra: (c: Command) => C
 listCommand('enterprises', 'enterprises / 企业', (c) => c.option('--segment <segment>', 'segment id').option('--kind <kind>', 'enterprise kind').option('--leader', 'leaders only'),
   async (o) => { const fw = framework(globals()); await withDatabase((db) => runEnterprisesList(db, fw, o, output(globals()))); },
   async (id) => { const fw = framework(globals()); await withDatabase((db) => runEnterpriseShow(db, fw, id, output(globals()))); });
+program.commands.find((c) => c.name() === 'enterprises')
+  ?.command('merge')
+  .description('merge two records of one firm: <from> goes into <into>, its id stays as an alias')
+  .argument('<from>')
+  .argument('<into>')
+  .option('--by <name>', 'who decides (env CHAINATLAS_USER)')
+  .action(async (from: string, into: string, options: { by?: string }) => withDatabase((db) => runMerge(db, from, into, options, output(globals()))));
 listCommand('cases', 'cases / 案例', (c) => c.option('--year <year>', 'year'),
   async (o) => { const fw = framework(globals()); await withDatabase((db) => runCasesList(db, fw, o, output(globals()))); },
   async (id) => { const fw = framework(globals()); await withDatabase((db) => runCaseShow(db, fw, id, output(globals()))); });
 listCommand('observations', 'sourced figures / 指标观测', (c) => c.option('--indicator <key>', 'indicator key or prefix'),
   async (o) => { await withDatabase((db) => runObservationsList(db, o, output(globals()))); });
+
+program
+  .command('decompose')
+  .description('break cases down into components on chain links with suppliers / 案例方案拆解')
+  .option('--case <id...>', 'case id(s)')
+  .option('--all', 'every case')
+  .option('--no-model', 'the lexicon alone, without the learned model')
+  .action(async (options: { case?: string[]; all?: boolean; model?: boolean }) => {
+    const fw = framework(globals());
+    const classify = classifier(globals(), fw, options.model !== false);
+    await withDatabase((db) => runDecompose(db, classify, mentionFinderFactory, options, output(globals())));
+  });
+
+const reviewCommand = program.command('review').description('review classified assignments and supplier matches / 复核');
+reviewCommand
+  .command('queue')
+  .description('uncertain assignments, most consequential first')
+  .option('--kind <kind>', 'offering | component')
+  .option('--limit <n>', 'rows to show', '50')
+  .action(async (options: { kind?: string; limit?: string }) => withDatabase((db) => runReviewQueue(db, options, output(globals()))));
+for (const action of ['accept', 'reject', 'add'] as const) {
+  reviewCommand
+    .command(action)
+    .description(`${action} a link for a case (component) or an enterprise (offering)`)
+    .option('--case <id>', 'case id')
+    .option('--enterprise <id>', 'enterprise id')
+    .requiredOption('--link <link>', 'link id or name')
+    .option('--supplier <id>', 'supplier enterprise id (or a raw name) of a component')
+    .option('--by <name>', 'who decides (env CHAINATLAS_USER)')
+    .option('--note <text>', 'why')
+    .action(async (options: DecisionOptions) => {
+      const fw = framework(globals());
+      await withDatabase((db) => runDecision(db, fw, action, options, output(globals())));
+    });
+}
+reviewCommand
+  .command('suppliers')
+  .description('supplier names found in cases that wait for an analyst (potential or unmatched)')
+  .option('--all', 'every match, decided ones included')
+  .action(async (options: { all?: boolean }) => withDatabase((db) => runSupplierQueue(db, options, output(globals()))));
+reviewCommand
+  .command('match')
+  .description('confirm a supplier name in a case as an enterprise, or reject the match')
+  .requiredOption('--case <id>', 'case id')
+  .requiredOption('--mention <name>', 'the name as found in the case')
+  .option('--enterprise <id>', 'the enterprise it is')
+  .option('--reject', 'it is not a known enterprise')
+  .option('--by <name>', 'who decides (env CHAINATLAS_USER)')
+  .action(async (options: { case: string; mention: string; enterprise?: string; reject?: boolean; by?: string }) =>
+    withDatabase((db) => runSupplierDecision(db, options, output(globals()))));
 
 function fail(message: string): void {
   process.stderr.write(`chainatlas: ${message}\n`);

@@ -31,7 +31,7 @@ export function resolveOrFail(text: string): Region {
 
 const regionCode = (text: string | undefined) => (text === undefined ? undefined : resolveOrFail(text).code);
 
-function linkId(framework: Framework, text: string | undefined): string | undefined {
+export function linkId(framework: Framework, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const link = framework.links.find((l) => l.id === text || l.name.zh === text || l.name.en.toLowerCase() === text.toLowerCase());
   if (!link) throw new AppError('ingest.unknown_link', { link: text, suggestions: [] });

@@ -9,3 +9,5 @@ export { FIELDS } from './fields.js';
 export type { FieldSpec, FieldType } from './fields.js';
 export { checkCreditCode, withCheckDigit } from './credit-code.js';
 export { PROBLEMS_COLUMN } from './rejects-file.js';
+export { decomposeStoredCases } from './decompose-cases.js';
+export type { DecomposeReport, CaseDecompositionReport, MentionFinderFactory } from './decompose-cases.js';

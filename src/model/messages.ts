@@ -212,6 +212,17 @@ export const messages = {
   }),
   // (new classify messages go above this line)
 
+  // ── review ──────────────────────────────────────────────────
+  'review.nothing_to_decide': (p: { link: string }) => ({
+    zh: `没有可决定的记录：该对象在 ${p.link} 上没有分配（新增请用 review add）`,
+    en: `nothing to decide: no assignment on ${p.link} for that subject (use review add to add one)`,
+  }),
+  'review.no_match': (p: { caseId: string; mention: string }) => ({
+    zh: `案例 ${p.caseId} 中没有名称“${p.mention}”的供给方匹配（先运行 decompose）`,
+    en: `case ${p.caseId} has no supplier match for "${p.mention}" (run decompose first)`,
+  }),
+  // (new review messages go above this line)
+
   // ── cli ─────────────────────────────────────────────────────
   'cli.not_found': (p: { kind: string; id: string }) => ({
     zh: `找不到${p.kind} ${p.id}`,

@@ -8,3 +8,11 @@ export {
   listEnterprises, getEnterprise, listCases, getCase, listObservations, readSupplierLinks, readCaseLinks, tableCounts, listImports,
 } from './queries.js';
 export type { EnterpriseFilter, CaseFilter, ObservationFilter, Page, SupplierLink, CaseLink, ImportEntry } from './queries.js';
+export {
+  saveClassifiedOfferings, saveClassifiedComponents, reviewQueue, decide, listSupplierMatches, decideSupplierMatch, mergeEnterprises,
+  currentEnterpriseId, reviewCounts,
+} from './review.js';
+export type {
+  ReviewStatus, ClassifiedOffering, ClassifiedComponent, SupplierMatchRow, StoredSupplierMatch, WriteCounts, ReviewItem, DecisionTarget,
+  DecisionAction, DecisionResult,
+} from './review.js';

@@ -4,6 +4,12 @@
  * No primary-key constraints: uniqueness is enforced by the importer, which keeps
  * bulk loads fast and avoids DuckDB's over-eager checks on delete+insert of a key
  * within one transaction. Columns must agree with `tables.ts` (a test checks it).
+ *
+ * Version 2 adds the review layer (review.ts): the status of classified
+ * offerings and components and who decided it, the supplier-match queue, the
+ * merges of enterprise records and the log of every decision. Those columns are
+ * not part of the exchange format in `tables.ts`: an import leaves them empty
+ * (NULL status means confirmed, as for any record a person supplied).
  */
 
 export const MIGRATIONS: readonly (readonly string[])[] = [
@@ -33,5 +39,22 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE TABLE import_rejections (
        import_id INTEGER, file VARCHAR, sheet VARCHAR, row INTEGER, column_name VARCHAR,
        code VARCHAR, value VARCHAR, message_zh VARCHAR, message_en VARCHAR)`,
+  ],
+  [
+    `ALTER TABLE offerings ADD COLUMN status VARCHAR`,
+    `ALTER TABLE offerings ADD COLUMN alternatives VARCHAR`,
+    `ALTER TABLE offerings ADD COLUMN reviewed BOOLEAN`,
+    `ALTER TABLE offerings ADD COLUMN decided_by VARCHAR`,
+    `ALTER TABLE offerings ADD COLUMN decided_at TIMESTAMP`,
+    `ALTER TABLE components ADD COLUMN status VARCHAR`,
+    `ALTER TABLE components ADD COLUMN alternatives VARCHAR`,
+    `ALTER TABLE components ADD COLUMN decided_by VARCHAR`,
+    `ALTER TABLE components ADD COLUMN decided_at TIMESTAMP`,
+    `CREATE TABLE supplier_matches (
+       case_id VARCHAR, mention VARCHAR, span_start INTEGER, span_end INTEGER, field VARCHAR, candidate_id VARCHAR,
+       score DOUBLE, reason VARCHAR, candidates VARCHAR, status VARCHAR, decided_by VARCHAR, decided_at TIMESTAMP)`,
+    `CREATE TABLE enterprise_merges (merged_id VARCHAR, into_id VARCHAR, decided_by VARCHAR, decided_at TIMESTAMP)`,
+    `CREATE TABLE decisions (
+       decided_at TIMESTAMP, decided_by VARCHAR, action VARCHAR, target_kind VARCHAR, target VARCHAR, before_json VARCHAR, after_json VARCHAR, note VARCHAR)`,
   ],
 ];

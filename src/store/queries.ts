@@ -47,6 +47,8 @@ function paging(page: Page): string {
   return `LIMIT ${limit} OFFSET ${offset}`;
 }
 
+/** Offerings and components that count: confirmed by the classifier or a person, or imported (NULL status); see review.ts. */
+const confirmed = (alias: string) => `coalesce(${alias}.status, 'confirmed') = 'confirmed'`;
 const regionMatch = (province: string, city: string) => `(${province} = $region OR ${city} = $region)`;
 
 export async function listEnterprises(db: Database, filter: EnterpriseFilter = {}): Promise<{ total: number; items: Enterprise[] }> {
@@ -59,8 +61,8 @@ export async function listEnterprises(db: Database, filter: EnterpriseFilter = {
   if (filter.leader !== undefined) params.leader = filter.leader;
   const conditions = where([
     filter.region && regionMatch('province', 'city'),
-    filter.link && 'id IN (SELECT enterprise_id FROM offerings WHERE link = $link)',
-    filter.segment && 'id IN (SELECT enterprise_id FROM offerings WHERE link LIKE $segment)',
+    filter.link && `id IN (SELECT enterprise_id FROM offerings o WHERE link = $link AND ${confirmed('o')})`,
+    filter.segment && `id IN (SELECT enterprise_id FROM offerings o WHERE link LIKE $segment AND ${confirmed('o')})`,
     filter.kind && 'kind = $kind',
     filter.search &&
       `(lower(coalesce(name_zh, '')) LIKE $search OR lower(coalesce(name_en, '')) LIKE $search OR lower(id) LIKE $search
@@ -73,8 +75,11 @@ export async function listEnterprises(db: Database, filter: EnterpriseFilter = {
 }
 
 export async function getEnterprise(db: Database, id: string): Promise<{ enterprise: Enterprise; offerings: Offering[]; components: Component[] } | undefined> {
-  const row = await db.one('SELECT * FROM enterprises WHERE id = $id', { id });
+  // An id merged into another record (review.ts) still finds the firm.
+  const row = await db.one(`SELECT * FROM enterprises WHERE id = $id
+    OR id = (SELECT into_id FROM enterprise_merges WHERE merged_id = $id) ORDER BY id = $id DESC LIMIT 1`, { id });
   if (!row) return undefined;
+  id = String(row.id);
   const offerings = await db.all('SELECT * FROM offerings WHERE enterprise_id = $id ORDER BY link, product', { id });
   const components = await db.all('SELECT * FROM components WHERE supplier_id = $id ORDER BY case_id, link', { id });
   return { enterprise: enterpriseTable.fromRow(row), offerings: offerings.map(offeringTable.fromRow), components: components.map(componentTable.fromRow) };
@@ -145,7 +150,7 @@ const optional = (value: unknown) => (typeof value === 'string' ? value : undefi
 export async function readSupplierLinks(db: Database): Promise<SupplierLink[]> {
   const rows = await db.all(`
     SELECT DISTINCT e.id, e.name_zh, e.name_en, e.province, e.city, e.leader, o.link
-    FROM offerings o JOIN enterprises e ON e.id = o.enterprise_id ORDER BY o.link, e.id`);
+    FROM offerings o JOIN enterprises e ON e.id = o.enterprise_id WHERE ${confirmed('o')} ORDER BY o.link, e.id`);
   return rows.map((r: Row) => ({
     enterpriseId: String(r.id), nameZh: optional(r.name_zh), nameEn: optional(r.name_en), province: optional(r.province),
     city: optional(r.city), leader: r.leader === true, link: String(r.link),
@@ -155,7 +160,7 @@ export async function readSupplierLinks(db: Database): Promise<SupplierLink[]> {
 export async function readCaseLinks(db: Database): Promise<CaseLink[]> {
   const rows = await db.all(`
     SELECT DISTINCT c.id, c.customer_province, c.customer_city, k.link
-    FROM components k JOIN cases c ON c.id = k.case_id ORDER BY k.link, c.id`);
+    FROM components k JOIN cases c ON c.id = k.case_id WHERE ${confirmed('k')} ORDER BY k.link, c.id`);
   return rows.map((r: Row) => ({
     caseId: String(r.id), customerProvince: optional(r.customer_province), customerCity: optional(r.customer_city), link: String(r.link),
   }));
