@@ -15,3 +15,5 @@ export { trainModel, POOLED_LINK, MIN_LINK_EXAMPLES } from './train.js';
 export type { LabelledText } from './train.js';
 export { decomposeCase, CASE_FIELDS } from './decompose-case.js';
 export type { Decomposition, DecomposedComponent, FoundMention, MentionFinder, CaseMention, CaseField } from './decompose-case.js';
+export { classifyEnterprise, industryCandidates, formatEvidence } from './classify-enterprise.js';
+export type { EnterpriseAssignment, IndustryLinks } from './classify-enterprise.js';
