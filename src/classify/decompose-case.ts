@@ -27,7 +27,8 @@ export interface FoundMention {
   };
 }
 
-export type MentionFinder = (text: string) => readonly FoundMention[];
+/** Company names in a text; `province` (the customer's region code) breaks ties between branches of one firm. */
+export type MentionFinder = (text: string, province?: string) => readonly FoundMention[];
 
 export interface CaseMention extends FoundMention {
   readonly field: CaseField;
@@ -83,7 +84,7 @@ export function decomposeCase(item: Case, classifier: Classifier, findMentions: 
       if (score.status === 'rejected') continue;
       mergeLink(links, score, field);
     }
-    for (const mention of findMentions(text)) if (!isCustomer(mention, item.customer)) mentions.push({ ...mention, field });
+    for (const mention of findMentions(text, item.customerProvince)) if (!isCustomer(mention, item.customer)) mentions.push({ ...mention, field });
   }
   const matched = mentions.filter((m) => m.match.status === 'matched' && m.match.best);
   const components = [...links.values()]

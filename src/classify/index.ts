@@ -1,4 +1,8 @@
-/** Text → framework links with evidence: normalisation, the lexicon automaton, the learned layer, training. */
+/**
+ * Classification, pure: text → framework links with evidence (normalisation, the
+ * lexicon automaton, the learned layer, training), cases → components, and
+ * supplier names → enterprise records.
+ */
 export { Classifier, AssignmentStatus, CONFIRMED_PROBABILITY, CLOSE_RATIO, MAX_TEXT_CHARS, assignedLinks } from './classifier.js';
 export type { Classification, ClassifierOptions, Evidence, LinkScore } from './classifier.js';
 export { normalizeText, normalizeTerm } from './normalize.js';
@@ -17,3 +21,15 @@ export { decomposeCase, CASE_FIELDS } from './decompose-case.js';
 export type { Decomposition, DecomposedComponent, FoundMention, MentionFinder, CaseMention, CaseField } from './decompose-case.js';
 export { classifyEnterprise, industryCandidates, formatEvidence } from './classify-enterprise.js';
 export type { EnterpriseAssignment, IndustryLinks } from './classify-enterprise.js';
+export type { CompanyNameAnalysis, CompanyNameAnalyzer } from './company-names.js';
+export { normalizeCompanyName, createCompanyNameAnalyzer } from './company-names.js';
+export type {
+  SupplierCandidate, SupplierIndex, SupplierIndexOptions, SupplierMatch, ScoredCandidate, MatchContext,
+} from './match-suppliers.js';
+export {
+  createSupplierIndex, MatchReason, isMatchReason, MatchStatus, isMatchStatus,
+  CREDIT_CODE_SCORE, EXACT_NAME_SCORE, SHORT_FORM_SCORE, CORE_NAME_SCORE, FUZZY_MAX_SCORE,
+  AUTO_MATCH, POTENTIAL, MIN_MARGIN, CANDIDATE_FLOOR, MAX_CANDIDATES, FUZZY_POOL,
+} from './match-suppliers.js';
+export type { SupplierMention } from './find-mentions.js';
+export { findSupplierMentions, MAX_NAME_PREFIX } from './find-mentions.js';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Framework, Lang } from '../model/index.js';
 import { isLang, messages } from '../model/index.js';
-import { DEFAULT_FRAMEWORK_FILE, loadFramework, type MentionFinderFactory } from '../ingest/index.js';
+import { DEFAULT_FRAMEWORK_FILE, loadFramework } from '../ingest/index.js';
 import { Database, DATABASE_ENV, DEFAULT_DATABASE_FILE } from '../store/index.js';
 import { Classifier, jiebaSegmenter } from '../classify/index.js';
 import { createOutput, type Output } from './output.js';
@@ -55,6 +55,3 @@ export async function openDatabase(options: GlobalOptions, out: Output): Promise
 export function classifier(_options: GlobalOptions, fw: Framework, _useModel: boolean): Classifier {
   return Classifier.create(fw, { segmenter: jiebaSegmenter });
 }
-
-/** Supplier mentions in case texts, resolved against the stored enterprises. */
-export const mentionFinderFactory: MentionFinderFactory = () => () => [];

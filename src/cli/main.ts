@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
 import { AppError, formatIssue, pick, type Lang } from '../model/index.js';
-import { readFrameworkFile } from '../ingest/index.js';
+import { readFrameworkFile, registryMentionFinder } from '../ingest/index.js';
 import { databaseFile, framework, frameworkFile, language, openDatabase, output, type GlobalOptions } from './context.js';
 import { runImport, runInit, type ImportCommandOptions } from './import-command.js';
 import { runOverview } from './overview-command.js';
@@ -16,7 +16,7 @@ import {
 } from './read-commands.js';
 import { createOutput, table } from './output.js';
 import { regionByCode } from '../regions/index.js';
-import { classifier, mentionFinderFactory } from './context.js';
+import { classifier } from './context.js';
 import {
   runDecision, runDecompose, runMerge, runReviewQueue, runSupplierDecision, runSupplierQueue, type DecisionOptions,
 } from './review-commands.js';
@@ -174,7 +174,7 @@ program
   .action(async (options: { case?: string[]; all?: boolean; model?: boolean }) => {
     const fw = framework(globals());
     const classify = classifier(globals(), fw, options.model !== false);
-    await withDatabase((db) => runDecompose(db, classify, mentionFinderFactory, options, output(globals())));
+    await withDatabase((db) => runDecompose(db, classify, registryMentionFinder, options, output(globals())));
   });
 
 const reviewCommand = program.command('review').description('review classified assignments and supplier matches / 复核');

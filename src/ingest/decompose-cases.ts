@@ -12,7 +12,10 @@
  * confirms (precision).
  */
 import type { Case, Component, Enterprise } from '../model/index.js';
-import { decomposeCase, type Classifier, type Decomposition, type MentionFinder } from '../classify/index.js';
+import {
+  createSupplierIndex, decomposeCase, findSupplierMentions, type Classifier, type Decomposition, type MentionFinder,
+} from '../classify/index.js';
+import { regionByCode, regionTable } from '../regions/index.js';
 import {
   getCase, listCases, listEnterprises, saveClassifiedComponents, type ClassifiedComponent, type Database, type SupplierMatchRow,
 } from '../store/index.js';
@@ -37,6 +40,27 @@ export interface DecomposeReport {
 
 /** What decomposing needs that depends on the registry: a mention finder built over the stored enterprises. */
 export type MentionFinderFactory = (enterprises: readonly Enterprise[]) => MentionFinder;
+
+/** Every spelling of every province and city, for recognising the region part of a company name. */
+function regionNames(): string[] {
+  const table = regionTable();
+  return [...table.provinces, ...table.cities].flatMap((r) => [r.name.zh, r.name.en, r.short.zh, r.short.en, ...(table.aliases.get(r.code) ?? [])]);
+}
+
+/** The stored code of a region as the name the matcher compares ("360000" → "江西"). */
+const regionName = (code: string | undefined) => (code ? (regionByCode(code)?.short.zh ?? code) : undefined);
+
+/** The supplier matcher (classify/match-suppliers.ts) over the stored enterprises, regions by name. */
+export const registryMentionFinder: MentionFinderFactory = (enterprises) => {
+  const index = createSupplierIndex(
+    enterprises.map((e) => ({ ...e, province: regionName(e.province), city: regionName(e.city) })),
+    { regionNames: regionNames() },
+  );
+  return (text, province) => {
+    const name = regionName(province);
+    return findSupplierMentions(text, index, name ? { province: name } : undefined);
+  };
+};
 
 function compare(item: Decomposition, stored: readonly Component[]): CaseDecompositionReport['comparison'] {
   const manual = [...new Set(stored.filter((c) => c.method === 'manual').map((c) => c.link))].sort();

@@ -9,7 +9,7 @@ export { FIELDS } from './fields.js';
 export type { FieldSpec, FieldType } from './fields.js';
 export { checkCreditCode, withCheckDigit } from './credit-code.js';
 export { PROBLEMS_COLUMN } from './rejects-file.js';
-export { decomposeStoredCases } from './decompose-cases.js';
+export { decomposeStoredCases, registryMentionFinder } from './decompose-cases.js';
 export type { DecomposeReport, CaseDecompositionReport, MentionFinderFactory } from './decompose-cases.js';
 export { classifyStoredEnterprises, readIndustryLinks, DEFAULT_INDUSTRY_LINKS_FILE } from './classify-stored-enterprises.js';
 export type { ClassifyEnterprisesReport } from './classify-stored-enterprises.js';
