@@ -13,3 +13,5 @@ export { parseModel, predictLink, MODEL_FORMAT } from './model.js';
 export type { ClassifierModel } from './model.js';
 export { trainModel, POOLED_LINK, MIN_LINK_EXAMPLES } from './train.js';
 export type { LabelledText } from './train.js';
+export { evaluateLinks, predictLabelled, scoreTally, WORST_ERRORS } from './evaluate.js';
+export type { EvaluatedText, EvaluationReport, Scores, CountedScores, MacroScores, WorstError } from './evaluate.js';

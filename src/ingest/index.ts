@@ -2,10 +2,14 @@
 export { importFiles } from './import-files.js';
 export type { ImportOptions, ImportReport, FileSummary } from './import-files.js';
 export {
-  DATA_DIR, DEFAULT_FRAMEWORK_FILE, DEFAULT_DATASET_DIR, readFrameworkFile, loadFramework, readDatasetManifest,
+  DATA_DIR, DEFAULT_FRAMEWORK_FILE, DEFAULT_DATASET_DIR, DEFAULT_MODEL_FILE, DEFAULT_EXAMPLES_FILE, readFrameworkFile, loadFramework, readDatasetManifest,
 } from './bundled-data.js';
 export type { DatasetManifest } from './bundled-data.js';
 export { FIELDS } from './fields.js';
 export type { FieldSpec, FieldType } from './fields.js';
 export { checkCreditCode, withCheckDigit } from './credit-code.js';
 export { PROBLEMS_COLUMN } from './rejects-file.js';
+export { readLabelFile, LABEL_COLUMNS } from './label-file.js';
+export { readModelFile, writeModelFile, chooseModel, loadClassifier } from './model-file.js';
+export type { ClassifierChoice } from './model-file.js';
+export { datasetExamples } from './dataset-examples.js';
