@@ -7,7 +7,9 @@
  * - each case: its Chinese and its English description, each labelled with the
  *   links of the case's components.
  * Derived at train time from the dataset's JSON files, never copied into a label
- * file. Limits: a description names less than the enterprise supplies, so some
+ * file. They count DATASET_WEIGHT each in training: a description is another
+ * genre than a product list, and every one of them is a supplier's (the label
+ * files are where non-suppliers are learnt). Limits: a description names less than the enterprise supplies, so some
  * labels have no evidence in the text (they only cost recall in training, the
  * learned layer sees links with evidence).
  */
@@ -16,6 +18,9 @@ import type { LabelledText } from '../classify/index.js';
 import { readDatasetManifest, DEFAULT_DATASET_DIR } from './bundled-data.js';
 
 type Json = Record<string, unknown>;
+
+/** How much a dataset text counts in training, against 1 for a label file's row. */
+export const DATASET_WEIGHT = 0.5;
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -44,14 +49,14 @@ export function datasetExamples(dir: string = DEFAULT_DATASET_DIR): LabelledText
   for (const e of records.enterprises ?? []) {
     const id = text(e.id);
     const description = text(e.description);
-    if (id && description) examples.push({ id: `enterprise:${id}`, text: description, links: [...(offered.get(id) ?? [])].sort() });
+    if (id && description) examples.push({ id: `enterprise:${id}`, text: description, links: [...(offered.get(id) ?? [])].sort(), weight: DATASET_WEIGHT });
   }
   for (const c of records.cases ?? []) {
     const id = text(c.id);
     const links = [...(needed.get(id) ?? [])].sort();
     for (const lang of ['zh', 'en'] as const) {
       const description = text(c[`description_${lang}`]);
-      if (id && description) examples.push({ id: `case:${id}:${lang}`, text: description, links });
+      if (id && description) examples.push({ id: `case:${id}:${lang}`, text: description, links, weight: DATASET_WEIGHT });
     }
   }
   return examples;

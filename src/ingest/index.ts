@@ -12,4 +12,4 @@ export { PROBLEMS_COLUMN } from './rejects-file.js';
 export { readLabelFile, LABEL_COLUMNS } from './label-file.js';
 export { readModelFile, writeModelFile, chooseModel, loadClassifier } from './model-file.js';
 export type { ClassifierChoice } from './model-file.js';
-export { datasetExamples } from './dataset-examples.js';
+export { datasetExamples, DATASET_WEIGHT } from './dataset-examples.js';
