@@ -13,8 +13,12 @@
  *
  * Calibration: the texts are split into CALIBRATION_FOLDS folds by a hash of
  * their id; for each fold a model trained on the others scores it, and the
- * cut-off in CUTOFFS with the best micro-F1 over all those out-of-fold scores
- * (labelled links without evidence count as misses) is kept. The final model's
+ * cut-off in CUTOFFS with the best micro-F1 over those out-of-fold scores is
+ * kept. Only texts that count fully (weight 1: label-file rows, the genre the
+ * classifier is measured on) choose the cut-off; lighter texts of another
+ * genre help fit the weights but would pull the cut-off towards their own
+ * label density (measured: docs/classifier.md). Labelled links without
+ * evidence count as misses. The final model's
  * biases are shifted by −logit(cut-off), so that the classifier's 0.5 means it.
  * Everything is deterministic: the same data always gives the same model.
  */
@@ -128,7 +132,7 @@ function calibrateCutoff(framework: Framework, texts: readonly LabelledText[], e
     const test = examples.filter((e) => folds[e.text] === k);
     if (train.length === 0 || test.length === 0) continue;
     const links = fitLinks(framework, train, options.l2, options.minimum);
-    for (const e of test) scored.push({ p: score(links, e), y: e.y, w: e.w });
+    for (const e of test) if (e.w >= 1) scored.push({ p: score(links, e), y: e.y, w: e.w });
   }
   if (scored.length === 0) return 0.5;
   const positives = scored.reduce((sum, s) => sum + s.y * s.w, 0) + misses;
@@ -153,14 +157,14 @@ export function trainModel(framework: Framework, texts: readonly LabelledText[],
   const folds = options.folds ?? CALIBRATION_FOLDS;
   const classifier = Classifier.create(framework, options.segmenter ? { segmenter: options.segmenter } : {});
   const examples: Example[] = [];
-  // Labelled links the lexicon finds no evidence for: misses whatever the model does (they count in calibration).
+  // Labelled links of full-weight texts the lexicon finds no evidence for: misses whatever the model does (calibration counts them).
   let misses = 0;
   texts.forEach((text, index) => {
     const gold = new Set(text.links);
     const w = text.weight ?? 1;
     const features = classifier.featuresOf(text.text);
     for (const [link, x] of features) examples.push({ text: index, link, x, y: gold.has(link) ? 1 : 0, w });
-    for (const link of gold) if (!features.has(link)) misses += w;
+    if (w >= 1) for (const link of gold) if (!features.has(link)) misses += w;
   });
   const cutoff = folds >= 2 ? calibrateCutoff(framework, texts, examples, misses, { l2, minimum, folds }) : 0.5;
   const shift = Math.log(cutoff / (1 - cutoff));
