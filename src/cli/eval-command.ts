@@ -44,6 +44,14 @@ async function readLabels(paths: readonly string[], framework: Framework, out: O
 
 const fixed = (v: number) => v.toFixed(3);
 
+/** The start of a text in short lines, so that a table of Chinese texts fits a terminal. */
+function excerpt(text: string, lines = 4, width = 24): string {
+  const chars = [...text];
+  const rows: string[] = [];
+  for (let at = 0; at < chars.length && rows.length < lines; at += width) rows.push(chars.slice(at, at + width).join(''));
+  return chars.length > lines * width ? `${rows.join('\n')}…` : rows.join('\n');
+}
+
 function scoreRow(label: string, s: CountedScores): (string | number)[] {
   return [label, s.support, s.predicted, s.tp, fixed(s.precision), fixed(s.recall), fixed(s.f1)];
 }
@@ -72,7 +80,7 @@ export function renderEvaluation(report: EvaluationReport, framework: Framework,
     const evidence = (w: EvaluationReport['worst'][number]) =>
       Object.entries(w.evidence).map(([link, terms]) => `${link}: ${terms.join(zh ? '、' : ', ')}`).join('\n') || '—';
     parts.push(table(zh ? ['编号', '文本', '误报', '漏报', '依据'] : ['id', 'text', 'false positives', 'false negatives', 'evidence'],
-      report.worst.map((w) => [w.id, w.text.length > 80 ? `${w.text.slice(0, 80)}…` : w.text, w.falsePositives.join('\n') || '—', w.falseNegatives.join('\n') || '—', evidence(w)])));
+      report.worst.map((w) => [w.id, excerpt(w.text), w.falsePositives.join('\n') || '—', w.falseNegatives.join('\n') || '—', evidence(w)])));
   }
   return parts.join('\n');
 }
