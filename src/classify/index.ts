@@ -15,8 +15,6 @@ export { jiebaSegmenter } from './jieba-segmenter.js';
 export { FEATURE_NAMES } from './features.js';
 export { parseModel, predictLink, MODEL_FORMAT } from './model.js';
 export type { ClassifierModel } from './model.js';
-export { trainModel, POOLED_LINK, MIN_LINK_EXAMPLES } from './train.js';
-export type { LabelledText } from './train.js';
 export { decomposeCase, CASE_FIELDS } from './decompose-case.js';
 export type { Decomposition, DecomposedComponent, FoundMention, MentionFinder, CaseMention, CaseField } from './decompose-case.js';
 export { classifyEnterprise, industryCandidates, formatEvidence } from './classify-enterprise.js';
@@ -33,3 +31,7 @@ export {
 } from './match-suppliers.js';
 export type { SupplierMention } from './find-mentions.js';
 export { findSupplierMentions, MAX_NAME_PREFIX } from './find-mentions.js';
+export { trainModel, POOLED_LINK, MIN_LINK_EXAMPLES, CALIBRATION_FOLDS, CUTOFFS } from './train.js';
+export type { LabelledText, TrainOptions } from './train.js';
+export { evaluateLinks, predictLabelled, scoreTally, WORST_ERRORS } from './evaluate.js';
+export type { EvaluatedText, EvaluationReport, Scores, CountedScores, MacroScores, WorstError } from './evaluate.js';

@@ -4,7 +4,8 @@
  * automaton, so that one pass over a text finds all of them.
  *
  * `findHits` turns raw occurrences into hits that count:
- *   occurrences → word boundaries (Latin terms) → segmentation (short Chinese
+ *   occurrences → word boundaries (Latin terms; an English plural "s"/"es"
+ *   belongs to the word) → segmentation (short Chinese
  *   terms) → negatives (per link) → longest match (a term inside a longer hit
  *   is the longer hit's part, not a reading of its own)
  * Nothing here knows the industrial-internet ids: any framework works, and a
@@ -33,6 +34,8 @@ export interface LexiconTerm {
   readonly boundedEnd: boolean;
   /** Two Chinese characters or fewer: checked against word segmentation (see Segmenter). */
   readonly short: boolean;
+  /** Written ending in a lower-case letter (an English word, not an acronym like "TPM"): its plural matches too. */
+  readonly pluralizes: boolean;
 }
 
 export interface Lexicon {
@@ -55,6 +58,15 @@ export const DEFAULT_THRESHOLD = 2;
 const isAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
 const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
+/** Where a plural ending "s" or "es" at `end` finishes, when it ends the word there; undefined otherwise. */
+function pluralEnd(text: string, end: number): number | undefined {
+  for (const suffix of ['s', 'es']) {
+    const after = end + suffix.length;
+    if (text.startsWith(suffix, end) && (after === text.length || !isAlnum(text.charCodeAt(after)))) return after;
+  }
+  return undefined;
+}
+
 export function compileLexicon(framework: Framework): Lexicon {
   const links = framework.links.map((l) => ({ id: l.id, segment: l.segment, threshold: l.threshold ?? DEFAULT_THRESHOLD }));
   const terms: LexiconTerm[] = [];
@@ -64,7 +76,7 @@ export function compileLexicon(framework: Framework): Lexicon {
     if (normalized.length === 0) return;
     const short = normalized.length <= 2 && [...normalized].every((c) => isCjk(c.charCodeAt(0)));
     terms.push({
-      link, term, weight, negative, short,
+      link, term, weight, negative, short, pluralizes: /[a-z]$/.test(term.trim()),
       boundedStart: isAlnum(normalized.charCodeAt(0)),
       boundedEnd: isAlnum(normalized.charCodeAt(normalized.length - 1)),
     });
@@ -103,10 +115,17 @@ export function findHits(lexicon: Lexicon, normalized: NormalizedText, segmenter
   const positives: Hit[] = [];
   const negatives: Hit[] = [];
   let boundaries: readonly number[] | undefined;
-  lexicon.automaton.scan(text, (index, start, end) => {
+  lexicon.automaton.scan(text, (index, start, found) => {
+    let end = found;
     const term = lexicon.terms[index] as LexiconTerm;
     if (term.boundedStart && start > 0 && isAlnum(text.charCodeAt(start - 1))) return;
-    if (term.boundedEnd && end < text.length && isAlnum(text.charCodeAt(end))) return;
+    if (term.boundedEnd && end < text.length && isAlnum(text.charCodeAt(end))) {
+      // An English plural ("transmitters", "switches") is the keyword's word; anything else runs on into another word.
+      // Acronyms take none: "TPMS" is not a plural of "TPM".
+      const plural = term.pluralizes ? pluralEnd(text, end) : undefined;
+      if (plural === undefined) return;
+      end = plural;
+    }
     (term.negative ? negatives : positives).push({ term: index, start, end });
   });
   let kept = positives;

@@ -24,7 +24,11 @@ const modelSchema = z.object({
   framework: z.string().min(1).describe('id of the framework the model was trained for'),
   features: z.array(z.string()).describe('feature names, in order'),
   links: z.record(z.string(), linkModelSchema).describe('per link id'),
-  trainedOn: z.object({ files: z.array(z.string()), examples: z.number().int().nonnegative() }).optional(),
+  trainedOn: z.object({
+    files: z.array(z.string()),
+    examples: z.number().int().nonnegative(),
+    cutoff: z.number().gt(0).lt(1).optional().describe('decision cut-off chosen out of fold; the biases are already shifted by it'),
+  }).optional(),
 });
 
 export type ClassifierModel = z.infer<typeof modelSchema>;

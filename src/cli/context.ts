@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import type { Framework, Lang } from '../model/index.js';
 import { isLang, messages } from '../model/index.js';
-import { DEFAULT_FRAMEWORK_FILE, loadFramework } from '../ingest/index.js';
+import { DEFAULT_FRAMEWORK_FILE, loadClassifier, loadFramework } from '../ingest/index.js';
 import { Database, DATABASE_ENV, DEFAULT_DATABASE_FILE } from '../store/index.js';
-import { Classifier, jiebaSegmenter } from '../classify/index.js';
+import type { Classifier } from '../classify/index.js';
 import { createOutput, type Output } from './output.js';
 
 export interface GlobalOptions {
@@ -48,10 +48,7 @@ export async function openDatabase(options: GlobalOptions, out: Output): Promise
   return db;
 }
 
-/**
- * The classifier for a command: the framework's lexicon with Chinese word
- * segmentation, and the learned model unless `useModel` is false.
- */
-export function classifier(_options: GlobalOptions, fw: Framework, _useModel: boolean): Classifier {
-  return Classifier.create(fw, { segmenter: jiebaSegmenter });
+/** The classifier for a command: the shipped model unless `useModel` is false (see ingest/model-file.ts). */
+export function classifier(fw: Framework, useModel: boolean): Classifier {
+  return loadClassifier(fw, useModel ? {} : { model: false }).classifier;
 }

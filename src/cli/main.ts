@@ -15,6 +15,7 @@ import {
   resolveOrFail, runCaseShow, runCasesList, runEnterpriseShow, runEnterprisesList, runImportsList, runObservationsList, type ListOptions,
 } from './read-commands.js';
 import { createOutput, table } from './output.js';
+import { runEval, runTrain, type EvalCommandOptions, type TrainCommandOptions } from './eval-command.js';
 import { regionByCode } from '../regions/index.js';
 import { classifier } from './context.js';
 import {
@@ -95,6 +96,26 @@ program
     await withDatabase((db) => runOverview(db, fw, region, output(globals())));
   });
 
+program
+  .command('eval')
+  .description('measure the classifier on a label file (id,text,links) / 评测分类器')
+  .argument('<labels>', 'CSV label file: id,text,links (links joined by |)')
+  .option('--model <file>', 'classifier model file (default: the shipped model for the default framework)')
+  .option('--no-model', 'the lexicon alone, without the learned layer')
+  .action(async (file: string, options: EvalCommandOptions) => {
+    exitCode = await runEval(framework(globals()), file, options, output(globals()));
+  });
+
+program
+  .command('train')
+  .description('train the classifier\'s learned layer from label files / 训练分类模型')
+  .argument('<labels...>', 'CSV label files: id,text,links')
+  .requiredOption('-o, --output <file>', 'model file to write')
+  .option('--dataset <dir...>', 'also learn from the enterprises and cases of dataset folders')
+  .action(async (files: string[], options: TrainCommandOptions) => {
+    exitCode = await runTrain(framework(globals()), files, options, output(globals()));
+  });
+
 const frameworkCommand = program.command('framework').description('the chain framework / 产业链框架');
 frameworkCommand
   .command('show')
@@ -173,7 +194,7 @@ program
   .option('--no-model', 'the lexicon alone, without the learned model')
   .action(async (options: { case?: string[]; all?: boolean; model?: boolean }) => {
     const fw = framework(globals());
-    const classify = classifier(globals(), fw, options.model !== false);
+    const classify = classifier(fw, options.model !== false);
     await withDatabase((db) => runDecompose(db, classify, registryMentionFinder, options, output(globals())));
   });
 

@@ -23,6 +23,10 @@ function packageRoot(): string {
 export const DATA_DIR = join(packageRoot(), 'data');
 export const DEFAULT_FRAMEWORK_FILE = join(DATA_DIR, 'frameworks', 'industrial-internet.json');
 export const DEFAULT_DATASET_DIR = join(DATA_DIR, 'datasets', 'jiangxi-industrial-internet');
+/** The learned layer trained for the default framework (`npm run train:default`). */
+export const DEFAULT_MODEL_FILE = join(DATA_DIR, 'models', 'industrial-internet.model.json');
+/** The project's own labelled examples (data/classify/README.md). */
+export const DEFAULT_EXAMPLES_FILE = join(DATA_DIR, 'classify', 'examples.csv');
 
 /** Reads and validates a framework file; problems come back as issues naming the file and entry. */
 export function readFrameworkFile(path: string): { value?: Framework; issues: readonly Issue[] } {

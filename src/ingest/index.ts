@@ -2,7 +2,7 @@
 export { importFiles } from './import-files.js';
 export type { ImportOptions, ImportReport, FileSummary } from './import-files.js';
 export {
-  DATA_DIR, DEFAULT_FRAMEWORK_FILE, DEFAULT_DATASET_DIR, readFrameworkFile, loadFramework, readDatasetManifest,
+  DATA_DIR, DEFAULT_FRAMEWORK_FILE, DEFAULT_DATASET_DIR, DEFAULT_MODEL_FILE, DEFAULT_EXAMPLES_FILE, readFrameworkFile, loadFramework, readDatasetManifest,
 } from './bundled-data.js';
 export type { DatasetManifest } from './bundled-data.js';
 export { FIELDS } from './fields.js';
@@ -13,3 +13,7 @@ export { decomposeStoredCases, registryMentionFinder } from './decompose-cases.j
 export type { DecomposeReport, CaseDecompositionReport, MentionFinderFactory } from './decompose-cases.js';
 export { classifyStoredEnterprises, readIndustryLinks, DEFAULT_INDUSTRY_LINKS_FILE } from './classify-stored-enterprises.js';
 export type { ClassifyEnterprisesReport } from './classify-stored-enterprises.js';
+export { readLabelFile, LABEL_COLUMNS } from './label-file.js';
+export { readModelFile, writeModelFile, chooseModel, loadClassifier } from './model-file.js';
+export type { ClassifierChoice } from './model-file.js';
+export { datasetExamples, DATASET_WEIGHT } from './dataset-examples.js';

@@ -210,6 +210,31 @@ export const messages = {
     zh: `分类模型文件 ${p.file} 无效：${p.reason}`,
     en: `classifier model ${p.file} is not valid: ${p.reason}`,
   }),
+  'classify.labels_missing_column': (p: { columns: readonly string[] }) => ({
+    zh: `标注文件缺少必需的列：${listZh(p.columns)}（应有 id、text、links）`,
+    en: `the label file lacks required column(s): ${list(p.columns)} (expected id, text, links)`,
+  }),
+  'classify.labels_unknown_link': (p: { link: string; suggestions: readonly string[] }) => ({
+    zh: `标注了框架中不存在的环节「${p.link}」${p.suggestions.length ? `，是否指：${listZh(p.suggestions)}` : ''}`,
+    en: `labels a link "${p.link}" that the framework does not have${p.suggestions.length ? `; did you mean: ${list(p.suggestions)}` : ''}`,
+  }),
+  'classify.labels_duplicate_id': (p: { id: string; first: number }) => ({
+    zh: `编号 ${p.id} 重复（首次出现在第 ${p.first} 行）`,
+    en: `duplicate id ${p.id} (first at row ${p.first})`,
+  }),
+  'classify.labels_missing_id': () => ({ zh: '编号（id）为空', en: 'the id is empty' }),
+  'classify.labels_empty': (p: { file: string }) => ({
+    zh: `标注文件 ${p.file} 没有任何标注行`,
+    en: `label file ${p.file} has no labelled rows`,
+  }),
+  'classify.eval_summary': (p: { texts: number; file: string; model: string }) => ({
+    zh: `${p.file}：${p.texts} 条文本，分类器：${p.model}`,
+    en: `${p.file}: ${p.texts} texts, classifier: ${p.model}`,
+  }),
+  'classify.model_written': (p: { file: string; examples: number; links: number }) => ({
+    zh: `已写入模型 ${p.file}（${p.examples} 条训练文本，${p.links} 个逻辑回归项）`,
+    en: `model written to ${p.file} (${p.examples} training texts, ${p.links} logistic entries)`,
+  }),
   // (new classify messages go above this line)
 
   // ── review ──────────────────────────────────────────────────
