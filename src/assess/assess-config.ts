@@ -103,7 +103,7 @@ export interface AssessConfig {
 
 /** The defaults of data/assess/weights.json, for callers (tests, the bench) that use no file. */
 const DEFAULTS: AssessConfig = {
-  weights: { suppliers: 0.3, rca: 0.15, leaders: 0.15, delivered: 0.2, localSupply: 0.2 },
+  weights: { suppliers: 0.35, rca: 0.15, leaders: 0.2, delivered: 0.15, localSupply: 0.15 },
   tiers: { adequate: 0.3, strong: 0.55 },
   specialisationThreshold: 1,
   roles: { chainLeaderMinCasesLed: 1, chainLeaderMinLinks: 3, backboneMinCasesOnLink: 2, backboneMinLinks: 4, specialisedMaxLinks: 2, specialisedMinCasesOnLink: 1 },

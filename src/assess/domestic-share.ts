@@ -11,9 +11,12 @@
  * The config says which source wins (`observation` by default: a market share
  * measured over the whole market says more than a handful of cases). Among
  * several matching observations for a link, the region's own beats the
- * nation's, then the lowest domestic share wins (the most conservative reading
- * — the paper gives ">90 % foreign" for R&D design software and CAD alike),
- * then the indicator key; all candidates are kept as evidence.
+ * nation's; then the figure that names the link itself beats figures on parts
+ * of it (its key shares the most dot-separated words with the link id:
+ * `software.rd.foreign_share` for `platform.software.rd` before
+ * `software.cad.foreign_share`); then the lowest domestic share (the most
+ * conservative reading); then the indicator key. All candidates are kept as
+ * evidence.
  */
 import type { Observation } from '../model/index.js';
 import { NATION_CODE } from '../model/index.js';
@@ -68,14 +71,21 @@ export function shareObservationsByLink(observations: readonly Observation[], co
   return out;
 }
 
+/** How many dot-separated words of the indicator key appear in the link id. */
+export function linkSpecificity(indicator: string, link: string): number {
+  const words = new Set(link.split('.'));
+  return indicator.split('.').filter((w) => words.has(w)).length;
+}
+
 export function domesticShareOf(
-  region: string, counts: { domestic: number; foreign: number; unknown: number }, candidates: readonly ShareObservation[], config: AssessConfig,
+  link: string, region: string, counts: { domestic: number; foreign: number; unknown: number }, candidates: readonly ShareObservation[], config: AssessConfig,
 ): DomesticShare {
   const known = counts.domestic + counts.foreign;
   const components = { ...counts, ...(known > 0 ? { share: counts.domestic / known } : {}) };
   const usable = candidates.filter((o) => o.region === region || o.region === NATION_CODE);
   const ordered = [...usable].sort((a, b) =>
-    Number(b.region === region) - Number(a.region === region) || a.domesticShare - b.domesticShare || a.indicator.localeCompare(b.indicator));
+    Number(b.region === region) - Number(a.region === region) || linkSpecificity(b.indicator, link) - linkSpecificity(a.indicator, link)
+    || a.domesticShare - b.domesticShare || a.indicator.localeCompare(b.indicator));
   const best = ordered[0];
   const fromObservation = (o: ShareObservation): DomesticShare => ({ value: o.domesticShare, source: 'observation', observation: o, observations: ordered, components });
   const fromComponents = (share: number): DomesticShare => ({ value: share, source: 'components', observations: ordered, components });

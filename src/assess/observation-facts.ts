@@ -109,7 +109,13 @@ export class ObservationRanks {
 /** The facts about a region: its own observations, and at province level those of its cities (not ranked among provinces). */
 export function observationFacts(
   regionCode: string, observations: readonly Observation[], universe: RegionUniverse, ranks: ObservationRanks,
+  nameOf: (enterpriseId: string) => Text | undefined = () => undefined,
 ): ObservationFact[] {
+  const labelFor = (o: Observation): Text => {
+    const base = labelOf(o);
+    const firm = o.enterpriseId !== undefined ? nameOf(o.enterpriseId) ?? { zh: o.enterpriseId, en: o.enterpriseId } : undefined;
+    return firm ? { zh: `${base.zh}（${firm.zh}）`, en: `${base.en} (${firm.en})` } : base;
+  };
   const mine = observations.filter((o) => o.region === regionCode || (universe.level === 'province' && regionByCode(o.region)?.parent === regionCode));
   const facts: ObservationFact[] = [];
   const rankGroups = new Map<string, Observation[]>();
@@ -128,7 +134,7 @@ export function observationFacts(
     const phrase = (lang: 'zh' | 'en') => sourcedRanks.map((s) => lang === 'zh'
       ? `${s.withinName.zh}${s.of !== undefined ? `${s.of}个中` : ''}第${s.rank}`
       : `${ordinalEn(s.rank)}${s.of !== undefined ? ` of ${s.of}` : ''} ${s.withinName.en}`).join(lang === 'zh' ? '，' : ', ');
-    const label = labelOf(first);
+    const label = labelFor(first);
     const source = first.source ?? '—';
     facts.push({
       indicator: first.indicator, label, region: first.region, regionName: regionByCode(first.region)?.short ?? { zh: first.region, en: first.region },
@@ -144,9 +150,11 @@ export function observationFacts(
     const national = ranks.nationalOf(o);
     const comparable = national !== undefined && national.unit === o.unit && o.unit !== '%' && national.value > 0;
     const nationalPart = national ? { value: national.value, ...(comparable ? { share: o.value / national.value } : {}) } : undefined;
-    const label = labelOf(o);
-    const rankText = rank ? describeRank(rank) : { zh: '', en: '' };
-    const withData = rank?.nation ? { zh: `（${rank.nation.of}个地区有此数据）`, en: ` (${rank.nation.of} with data)` } : { zh: '', en: '' };
+    const label = labelFor(o);
+    // A rank among one is no comparison: say that only this region has the figure.
+    const alone = rank?.nation?.of === 1;
+    const rankText = alone ? { zh: '仅本地区有此数据', en: 'the only region with this figure' } : rank ? describeRank(rank) : { zh: '', en: '' };
+    const withData = rank?.nation && !alone ? { zh: `（${rank.nation.of}个地区有此数据）`, en: ` (${rank.nation.of} with data)` } : { zh: '', en: '' };
     const nationText = nationalPart
       ? { zh: `全国 ${plain(nationalPart.value)}${o.unit}${nationalPart.share !== undefined ? `，占全国${percent(nationalPart.share, 1)}` : ''}`,
           en: `nation ${plain(nationalPart.value)} ${o.unit}${nationalPart.share !== undefined ? `, ${percent(nationalPart.share, 1)} of the nation` : ''}` }

@@ -255,7 +255,7 @@ function assessRegion(a: Assessment, input: AssessmentInput, code: string): Regi
     const ranks = ranksAt(a.links, r, u);
     return {
       link: link.id, segment: link.segment, name: link.name, position: link.position, metrics,
-      domesticShare: domesticShareOf(code, {
+      domesticShare: domesticShareOf(link.id, code, {
         domestic: lm.domestic[u] ?? 0, foreign: lm.foreign[u] ?? 0, unknown: lm.unknownOrigin[u] ?? 0,
       }, shareObservations.get(link.id) ?? [], config),
       score: a.links.scores.score[cell] ?? 0,
@@ -354,7 +354,7 @@ function assessRegion(a: Assessment, input: AssessmentInput, code: string): Regi
       supplierLinks: total, enterprises: mine.filter((e) => e.links.length > 0).length, cases: regionCases.length, unlocatedSupplierLinks: unlocated,
     },
     summary, health, links, segments, feasibility,
-    facts: observationFacts(code, input.observations, universe, a.observationRanks),
+    facts: observationFacts(code, input.observations, universe, a.observationRanks, (id) => names.get(id)),
     recommendations, top: topRecommendations(recommendations, config.recommend.perKind), notes,
   };
 }
