@@ -12,7 +12,9 @@
  *   extend (延链)      no local supplier, not a fill, and quadrant "opportunity" (absent but related);
  *                      with ranked outside targets
  *
- * Order within a kind: fill by local demand, national demand, density; cultivate and strengthen by
+ * Order within a kind: fill puts broken links first (local demand, tier missing), then weak links
+ * with local demand, then links only the nation's cases need, each by local demand, national demand,
+ * density; cultivate and strengthen by
  * local demand then score; substitute by domestic share (lowest first); extend by density then
  * national demand; then the framework's link order. The top list takes `recommend.perKind` of each
  * kind, in the kind order above.
@@ -78,8 +80,8 @@ export interface Recommendation {
 export interface RecommendContext {
   readonly config: AssessConfig;
   readonly proximity: ProximityKind;
-  /** Outside candidates for a link, ranked. */
-  readonly targetsFor: (link: string) => Target[];
+  /** Outside candidates for a link, ranked; `domesticOnly` ranks those of origin CN among themselves. */
+  readonly targetsFor: (link: string, domesticOnly?: boolean) => Target[];
 }
 
 const targetNames = (targets: readonly Target[]) => joinNames(targets.slice(0, 3).map((t) => t.name), 3);
@@ -137,7 +139,7 @@ export function recommend(cells: readonly RecommendationInputs[], ctx: Recommend
     }
     const share = c.domesticShare.value;
     if (share !== undefined && share < config.recommend.substituteBelow) {
-      const domesticOutside = ctx.targetsFor(c.link).filter((t) => t.originCountry === 'CN');
+      const domesticOutside = ctx.targetsFor(c.link, true);
       const preferred = [...c.localSuppliers.map((s) => s.name), ...domesticOutside.map((t) => t.name)];
       const names = joinNames(preferred, 4);
       const source = sourceText(c.domesticShare);
@@ -177,7 +179,8 @@ export function recommend(cells: readonly RecommendationInputs[], ctx: Recommend
   const key = (r: Recommendation): number[] => {
     const e = r.evidence;
     switch (r.kind) {
-      case 'fill': return [-e.demand, -e.nationalDemand, -e.density];
+      // Broken links (local demand, nothing local) first, then weak links with demand, then national demand only.
+      case 'fill': return [e.demand > 0 ? 0 : 1, e.tier === 'missing' ? 0 : 1, -e.demand, -e.nationalDemand, -e.density];
       case 'cultivate':
       case 'strengthen': return [-e.demand, -e.score];
       case 'substitute': return [e.domesticShare ?? 1];

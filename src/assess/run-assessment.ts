@@ -309,16 +309,18 @@ function assessRegion(a: Assessment, input: AssessmentInput, code: string): Regi
 
   const linkIndex = new Map(framework.links.map((l, i) => [l.id, i]));
   const targetCache = new Map<string, Target[]>();
-  const targetsFor = (link: string): Target[] => {
-    let found = targetCache.get(link);
+  const domestic = input.enterprises.filter((e) => e.originCountry === 'CN');
+  const targetsFor = (link: string, domesticOnly = false): Target[] => {
+    const key = `${domesticOnly ? 'cn' : 'all'}\u0000${link}`;
+    let found = targetCache.get(key);
     if (!found) {
-      found = rankTargets(input.enterprises, {
+      found = rankTargets(domesticOnly ? domestic : input.enterprises, {
         link, region: code,
         densityOf: (l) => densityRow[linkIndex.get(l) ?? -1] ?? 0,
         nameOf: (id) => names.get(id) ?? { zh: id, en: id },
         regionOf: (c) => (c === undefined ? undefined : regionByCode(c)),
       }, config);
-      targetCache.set(link, found);
+      targetCache.set(key, found);
     }
     return found;
   };

@@ -13,3 +13,4 @@ export { decomposeStoredCases, registryMentionFinder } from './decompose-cases.j
 export type { DecomposeReport, CaseDecompositionReport, MentionFinderFactory } from './decompose-cases.js';
 export { classifyStoredEnterprises, readIndustryLinks, DEFAULT_INDUSTRY_LINKS_FILE } from './classify-stored-enterprises.js';
 export type { ClassifyEnterprisesReport } from './classify-stored-enterprises.js';
+export { DEFAULT_ASSESS_CONFIG_FILE, readAssessConfigJson } from './assess-config-file.js';
