@@ -181,12 +181,15 @@ export async function loadAssessmentData(db: Database, options: AssessQueryOptio
       FROM offerings o JOIN enterprises e ON e.id = o.enterprise_id
       WHERE ${confirmed('o')} AND o.link IN (SELECT link FROM assess_links)
       GROUP BY o.enterprise_id, o.link, e.province, e.city`);
+    // One row per (case, link, supplier): a supplier named twice on a link counts once, as lead if either says so.
     await db.run(`CREATE OR REPLACE TEMP TABLE assess_k AS
-      SELECT DISTINCT k.case_id, k.link, k.supplier_id, k.role,
+      SELECT k.case_id, k.link, k.supplier_id,
+        CASE WHEN bool_or(k.role = 'lead_integrator') THEN 'lead_integrator' ELSE 'component_supplier' END AS role,
         ${regionSql(level, 'c.customer_province', 'c.customer_city')} AS customer,
         ${regionSql(level, 'e.province', 'e.city')} AS supplier_region, e.origin_country AS origin
       FROM components k JOIN cases c ON c.id = k.case_id LEFT JOIN enterprises e ON e.id = k.supplier_id
-      WHERE ${confirmed('k')} AND k.link IN (SELECT link FROM assess_links)`);
+      WHERE ${confirmed('k')} AND k.link IN (SELECT link FROM assess_links)
+      GROUP BY k.case_id, k.link, k.supplier_id, c.customer_province, c.customer_city, e.province, e.city, e.origin_country`);
     const dropped = await db.one(`SELECT
         (SELECT count(*) FROM offerings o WHERE ${confirmed('o')} AND o.link NOT IN (SELECT link FROM assess_links))
       + (SELECT count(*) FROM components k WHERE ${confirmed('k')} AND k.link NOT IN (SELECT link FROM assess_links)) AS n`);
