@@ -124,6 +124,8 @@ test('bad input: a region with no data is all missing, with a note and no NaN', 
   assert.equal(tibet.health.completeness, 0);
   assert.ok(tibet.notes.some((n) => n.code === 'assess.region_no_data'));
   assert.ok(!JSON.stringify(tibet).includes('null'), 'no NaN or null in the view');
+  assert.ok(tibet.links.every((l) => l.relatedness.quadrant === 'threat'), 'density 0 everywhere is not "related"');
+  assert.ok(!tibet.recommendations.some((r) => r.kind === 'extend'));
   // Nothing is needed there, so nothing is filled; b1 and a1 are needed nationally → fill from the national universe.
   assert.ok(tibet.recommendations.filter((r) => r.kind === 'fill').every((r) => r.evidence.demand === 0 && r.evidence.nationalDemand >= 1));
 });
@@ -159,7 +161,9 @@ test('bad input: a framework with one link — rca 1 where present, proximity an
   assert.equal(jx?.metrics.rca, 1);
   assert.deepEqual(Array.from(a.relatedness.proximity.colocation), [0]);
   assert.equal(jx?.relatedness.density.colocation, 0);
+  assert.equal(jx?.relatedness.quadrant, 'weakness', 'present, but nothing to be related to');
   assert.equal(a.focus[1]?.links[0]?.metrics.rca, 0);
+  assert.equal(a.focus[1]?.links[0]?.relatedness.quadrant, 'threat');
 });
 
 test('config: weights not summing to 1 are rescaled with a warning; zero, negative or unknown fields are errors', () => {

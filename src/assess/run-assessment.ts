@@ -271,7 +271,8 @@ function assessRegion(a: Assessment, input: AssessmentInput, code: string): Regi
           offerings: a.relatedness.density.offerings[cell] ?? 0,
         },
         proximity,
-        quadrant: quadrantOf(present, d >= cut),
+        // Related needs some relatedness: with nothing present (or one link) every density is 0 and so is the median.
+        quadrant: quadrantOf(present, d > 0 && d >= cut),
       },
       suppliers: rolesOnLink(mine, link.id, config),
     };
