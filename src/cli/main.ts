@@ -11,6 +11,7 @@ import { readFrameworkFile, registryMentionFinder } from '../ingest/index.js';
 import { databaseFile, framework, frameworkFile, language, openDatabase, output, type GlobalOptions } from './context.js';
 import { runImport, runInit, type ImportCommandOptions } from './import-command.js';
 import { runOverview } from './overview-command.js';
+import { runAssess, runCompare, runRank, runTargets, type AssessOptions, type CompareOptions, type RankOptions, type TargetsOptions } from './assess-commands.js';
 import {
   resolveOrFail, runCaseShow, runCasesList, runEnterpriseShow, runEnterprisesList, runImportsList, runObservationsList, type ListOptions,
 } from './read-commands.js';
@@ -83,7 +84,7 @@ program
 
 program
   .command('start')
-  .description('the main job: load the default dataset if there is no database yet, then print the overview / 主流程')
+  .description("the main job: load the default dataset if there is no database yet, then print the region's assessment / 主流程")
   .option('--region <region>', 'province or city', '江西')
   .action(async (options: { region: string }) => {
     const fw = framework(globals());
@@ -93,7 +94,7 @@ program
       const code = await runInit(file, fw, {}, createOutput({ json: false, lang: language(globals()), stdout: process.stderr }));
       if (code !== 0) return void (exitCode = code);
     }
-    await withDatabase((db) => runOverview(db, fw, region, output(globals())));
+    await withDatabase((db) => runAssess(db, fw, { region: region.code }, output(globals())));
   });
 
 program
@@ -235,6 +236,63 @@ reviewCommand
   .option('--by <name>', 'who decides (env CHAINATLAS_USER)')
   .action(async (options: { case: string; mention: string; enterprise?: string; reject?: boolean; by?: string }) =>
     withDatabase((db) => runSupplierDecision(db, options, output(globals()))));
+
+// ── assess ────────────────────────────────────────────────────
+const assessShared = (c: Command) => c
+  .option('--benchmark <peers>', 'specialisation against: nation (default), an NBS group (central, 中部 …) or regions (湖北,湖南)')
+  .option('--proximity <kind>', 'relatedness from colocation (default), cases or offerings')
+  .option('--config <file>', 'weights and cut points (default data/assess/weights.json)');
+
+assessShared(program
+  .command('assess')
+  .description("a region's supply capability: scores, tiers, ranks, relatedness and recommendations / 供给能力评估")
+  .option('--region <region>', 'province or city', '江西')
+  .option('--level <level>', 'link (default) or segment')
+  .option('--assume <assumption...>', 'scenario: attract:ENTERPRISE[@REGION], offer:ENTERPRISE:LINK[,LINK], new:REGION:LINK[,LINK][:leader]')
+  .option('--csv [file]', 'CSV to a file (or stdout)')
+  .option('--xlsx [file]', 'XLSX workbook (default chainatlas-assess-<code>.xlsx)')
+  .option('--all', 'every recommendation, not only the top ones'))
+  .action(async (options: AssessOptions) => {
+    const fw = framework(globals());
+    await withDatabase((db) => runAssess(db, fw, options, output(globals())));
+  });
+
+assessShared(program
+  .command('compare')
+  .description('regions × links matrix of a metric / 多地区对比')
+  .requiredOption('--regions <regions>', 'regions separated by commas: 江西,湖北,湖南')
+  .option('--metric <metric>', 'score (default), suppliers, share, rca, leaders, demand, localSupply, delivered, density')
+  .option('--level <level>', 'link (default) or segment')
+  .option('--csv [file]', 'CSV to a file (or stdout)')
+  .option('--xlsx [file]', 'XLSX workbook'))
+  .action(async (options: CompareOptions) => {
+    const fw = framework(globals());
+    await withDatabase((db) => runCompare(db, fw, options, output(globals())));
+  });
+
+assessShared(program
+  .command('targets')
+  .description('outside suppliers to attract for a link, ranked with reasons / 招商引资目标')
+  .option('--region <region>', 'province or city', '江西')
+  .requiredOption('--link <link>', 'link id or name')
+  .option('--limit <n>', 'how many'))
+  .action(async (options: TargetsOptions) => {
+    const fw = framework(globals());
+    await withDatabase((db) => runTargets(db, fw, options, output(globals())));
+  });
+
+assessShared(program
+  .command('rank')
+  .description('every region ranked on a metric or an observation indicator / 排名')
+  .requiredOption('--indicator <key>', 'a metric (score, suppliers, …, completeness) or an observation indicator (ident.secondary_nodes …)')
+  .option('--link <link>', 'link of a metric')
+  .option('--segment <segment>', 'segment of a metric')
+  .option('--region <region>', 'region to mark')
+  .option('--geo <level>', 'province (default) or city'))
+  .action(async (options: RankOptions) => {
+    const fw = framework(globals());
+    await withDatabase((db) => runRank(db, fw, options, output(globals())));
+  });
 
 function fail(message: string): void {
   process.stderr.write(`chainatlas: ${message}\n`);

@@ -17,3 +17,4 @@ export { readLabelFile, LABEL_COLUMNS } from './label-file.js';
 export { readModelFile, writeModelFile, chooseModel, loadClassifier } from './model-file.js';
 export type { ClassifierChoice } from './model-file.js';
 export { datasetExamples, DATASET_WEIGHT } from './dataset-examples.js';
+export { DEFAULT_ASSESS_CONFIG_FILE, readAssessConfigJson } from './assess-config-file.js';

@@ -248,6 +248,131 @@ export const messages = {
   }),
   // (new review messages go above this line)
 
+  // ── assess ──────────────────────────────────────────────────
+  // Configuration and input problems of the assessment (src/assess, data/assess/weights.json).
+  'assess.config_unreadable': (p: { file: string; reason: string }) => ({
+    zh: `无法读取评估配置文件 ${p.file}：${p.reason}`,
+    en: `cannot read assessment config ${p.file}: ${p.reason}`,
+  }),
+  'assess.config_invalid': (p: { path: string; reason: string }) => ({
+    zh: `评估配置 ${p.path} 无效：${p.reason}`,
+    en: `assessment config ${p.path} is not valid: ${p.reason}`,
+  }),
+  'assess.weights_normalised': (p: { set: string; sum: number }) => ({
+    zh: `权重组 ${p.set} 之和为 ${p.sum}，不等于 1：已按比例缩放为和为 1`,
+    en: `the ${p.set} weights sum to ${p.sum}, not 1: rescaled proportionally to sum to 1`,
+  }),
+  'assess.weights_zero': (p: { set: string }) => ({
+    zh: `权重组 ${p.set} 全为 0，无法计算得分`,
+    en: `the ${p.set} weights are all 0: no score can be computed`,
+  }),
+  'assess.bad_cuts': (p: { reason: string }) => ({
+    zh: `分档阈值无效：${p.reason}`,
+    en: `invalid tier cut points: ${p.reason}`,
+  }),
+  'assess.unknown_link': (p: { link: string; suggestions: readonly string[] }) => ({
+    zh: `环节 ${p.link} 不在框架中${p.suggestions.length ? `；是否指 ${listZh(p.suggestions)}？` : ''}`,
+    en: `link ${p.link} is not in the framework${p.suggestions.length ? `; did you mean ${list(p.suggestions)}?` : ''}`,
+  }),
+  'assess.unknown_segment': (p: { segment: string; suggestions: readonly string[] }) => ({
+    zh: `环节组 ${p.segment} 不在框架中${p.suggestions.length ? `；是否指 ${listZh(p.suggestions)}？` : ''}`,
+    en: `segment ${p.segment} is not in the framework${p.suggestions.length ? `; did you mean ${list(p.suggestions)}?` : ''}`,
+  }),
+  'assess.unknown_enterprise': (p: { id: string }) => ({
+    zh: `找不到企业 ${p.id}`,
+    en: `no enterprise ${p.id}`,
+  }),
+  'assess.bad_assumption': (p: { text: string; reason: string }) => ({
+    zh: `情景假设“${p.text}”无效：${p.reason}。格式：attract:企业[@地区]、offer:企业:环节[,环节]、new:地区:环节[,环节][:leader]`,
+    en: `scenario assumption "${p.text}" is not valid: ${p.reason}. Forms: attract:ENTERPRISE[@REGION], offer:ENTERPRISE:LINK[,LINK], new:REGION:LINK[,LINK][:leader]`,
+  }),
+  'assess.assumption_noop': (p: { text: string; reason: string }) => ({
+    zh: `情景假设“${p.text}”不改变任何数据：${p.reason}`,
+    en: `scenario assumption "${p.text}" changes nothing: ${p.reason}`,
+  }),
+  'assess.region_no_data': (p: { region: string }) => ({
+    zh: `${p.region} 没有任何供给企业、案例或观测数据：各环节均为“缺失”`,
+    en: `${p.region} has no suppliers, cases or observations: every link is "missing"`,
+  }),
+  'assess.region_level': (p: { region: string; level: string }) => ({
+    zh: `${p.region} 不是${p.level === 'city' ? '地级市' : '省级行政区'}，与评估层级 ${p.level} 不符`,
+    en: `${p.region} is not a ${p.level === 'city' ? 'prefecture-level city' : 'province-level division'}, the level assessed`,
+  }),
+  'assess.bad_benchmark': (p: { text: string; reason: string }) => ({
+    zh: `对标基准“${p.text}”无效：${p.reason}`,
+    en: `benchmark "${p.text}" is not valid: ${p.reason}`,
+  }),
+  'assess.unknown_indicator': (p: { indicator: string; suggestions: readonly string[] }) => ({
+    zh: `没有指标 ${p.indicator}${p.suggestions.length ? `；是否指 ${listZh(p.suggestions)}？` : ''}`,
+    en: `no indicator ${p.indicator}${p.suggestions.length ? `; did you mean ${list(p.suggestions)}?` : ''}`,
+  }),
+  'assess.metric_needs_unit': (p: { metric: string }) => ({
+    zh: `指标 ${p.metric} 按环节计算：请给出 --link 或 --segment`,
+    en: `${p.metric} is measured per link: give --link or --segment`,
+  }),
+  'assess.unlocated': (p: { suppliers: number; level: string }) => ({
+    zh: `${p.suppliers} 个“企业-环节”供给记录的总部${p.level === 'city' ? '城市' : '省份'}不明，未计入任何地区（单独列出）`,
+    en: `${p.suppliers} supplier-link pair(s) have no known headquarters ${p.level === 'city' ? 'city' : 'province'}: counted in no region (reported apart)`,
+  }),
+  'assess.unknown_links_dropped': (p: { rows: number }) => ({
+    zh: `${p.rows} 条记录所在环节不在当前框架中，未计入`,
+    en: `${p.rows} record(s) on links outside the framework in use were left out`,
+  }),
+  // Sentences the assessment generates from its numbers (src/assess/narrate.ts passes them formatted figures).
+  'assess.say.rank': (p: { rank: number; of: number; tied: number; scopeZh: string; scopeEn: string; ordinalEn: string }) => ({
+    zh: `${p.scopeZh}${p.of}个中${p.tied > 1 ? '并列' : ''}第${p.rank}${p.tied > 1 ? `（${p.tied}个并列）` : ''}`,
+    en: `${p.tied > 1 ? '=' : ''}${p.ordinalEn} of ${p.of} ${p.scopeEn}${p.tied > 1 ? ` (${p.tied} tied)` : ''}`,
+  }),
+  'assess.say.sourced_rank': (p: { labelZh: string; labelEn: string; ranksZh: string; ranksEn: string; source: string }) => ({
+    zh: `${p.labelZh}：${p.ranksZh}（来源数据，未重新计算：${p.source}）`,
+    en: `${p.labelEn}: ${p.ranksEn} (as sourced, not recomputed: ${p.source})`,
+  }),
+  'assess.say.observed': (p: { labelZh: string; labelEn: string; value: string; unit: string; rankZh: string; rankEn: string; nationZh: string; nationEn: string; source: string }) => ({
+    zh: `${p.labelZh} ${p.value}${p.unit}${p.rankZh ? `，${p.rankZh}` : ''}${p.nationZh ? `，${p.nationZh}` : ''}（${p.source}）`,
+    en: `${p.labelEn} ${p.value} ${p.unit}${p.rankEn ? `, ${p.rankEn}` : ''}${p.nationEn ? `, ${p.nationEn}` : ''} (${p.source})`,
+  }),
+  'assess.say.summary': (p: {
+    regionZh: string; regionEn: string; present: number; links: number; completeness: string; strong: number; adequate: number; weak: number;
+    missing: number; broken: number; short: number; benchmarkZh: string; benchmarkEn: string;
+  }) => ({
+    zh: `${p.regionZh}在${p.links}个环节中有${p.present}个环节拥有本地供给企业（完整度${p.completeness}）；较强${p.strong}个、一般${p.adequate}个、薄弱${p.weak}个、缺失${p.missing}个；断链${p.broken}个、短链${p.short}个。专业化程度对标${p.benchmarkZh}。`,
+    en: `${p.regionEn} has local suppliers on ${p.present} of ${p.links} links (completeness ${p.completeness}); ${p.strong} strong, ${p.adequate} adequate, ${p.weak} weak, ${p.missing} missing; ${p.broken} broken and ${p.short} short links. Specialisation is measured against ${p.benchmarkEn}.`,
+  }),
+  'assess.say.fill': (p: {
+    linkZh: string; linkEn: string; tierZh: string; tierEn: string; suppliers: number; nation: number; demand: number; nationalDemand: number;
+    density: string; targetsZh: string; targetsEn: string;
+  }) => ({
+    zh: `补链「${p.linkZh}」：本地供给企业${p.suppliers}家（全国${p.nation}家），档次为${p.tierZh}；本地${p.demand}个案例、全国${p.nationalDemand}个案例需要该环节；关联密度${p.density}。${p.targetsZh ? `建议引进：${p.targetsZh}。` : '全国尚无可引进的供给企业。'}`,
+    en: `Fill "${p.linkEn}": ${p.suppliers} local supplier(s) (${p.nation} nationwide), tier ${p.tierEn}; ${p.demand} local and ${p.nationalDemand} national case(s) need it; density ${p.density}. ${p.targetsEn ? `Attract: ${p.targetsEn}.` : 'No supplier anywhere to attract yet.'}`,
+  }),
+  'assess.say.cultivate': (p: { linkZh: string; linkEn: string; score: string; suppliers: number; namesZh: string; namesEn: string; demand: number }) => ({
+    zh: `育链「${p.linkZh}」：得分${p.score}，档次薄弱，本地有${p.suppliers}家供给企业（${p.namesZh}），本地${p.demand}个案例需要该环节；建议培育壮大这些企业。`,
+    en: `Cultivate "${p.linkEn}": score ${p.score}, tier weak, with ${p.suppliers} local supplier(s) (${p.namesEn}) and ${p.demand} local case(s) needing it; grow these firms.`,
+  }),
+  'assess.say.substitute': (p: { linkZh: string; linkEn: string; share: string; sourceZh: string; sourceEn: string; cut: string; namesZh: string; namesEn: string }) => ({
+    zh: `国产替代「${p.linkZh}」：国内企业份额${p.share}（${p.sourceZh}），低于${p.cut}。${p.namesZh ? `可优先选用的国内供给企业：${p.namesZh}。` : ''}`,
+    en: `Substitute "${p.linkEn}": domestic share ${p.share} (${p.sourceEn}), below ${p.cut}. ${p.namesEn ? `Domestic suppliers to prefer: ${p.namesEn}.` : ''}`.trim(),
+  }),
+  'assess.say.strengthen': (p: { linkZh: string; linkEn: string; tierZh: string; tierEn: string; score: string; suppliers: number; demand: number; rankZh: string; rankEn: string; namesZh: string; namesEn: string }) => ({
+    zh: `强链「${p.linkZh}」：档次${p.tierZh}（得分${p.score}，${p.rankZh}），本地${p.suppliers}家供给企业，本地${p.demand}个案例需要该环节；建议依托${p.namesZh}做强做优。`,
+    en: `Strengthen "${p.linkEn}": tier ${p.tierEn} (score ${p.score}, ${p.rankEn}), ${p.suppliers} local supplier(s) and ${p.demand} local case(s) needing it; build on ${p.namesEn}.`,
+  }),
+  'assess.say.extend': (p: { linkZh: string; linkEn: string; density: string; cut: string; nationalDemand: number; proximityZh: string; proximityEn: string; targetsZh: string; targetsEn: string }) => ({
+    zh: `延链「${p.linkZh}」：本地尚无供给企业，但关联密度${p.density}不低于${p.cut}（${p.proximityZh}），全国${p.nationalDemand}个案例需要该环节。${p.targetsZh ? `可引进：${p.targetsZh}。` : ''}`,
+    en: `Extend into "${p.linkEn}": no local supplier yet, but density ${p.density} is at least ${p.cut} (${p.proximityEn}) and ${p.nationalDemand} case(s) nationwide need it. ${p.targetsEn ? `Candidates: ${p.targetsEn}.` : ''}`.trim(),
+  }),
+  'assess.say.target': (p: {
+    rank: number; leader: boolean; cases: number; ties: number; partnersZh: string; partnersEn: string; closeness: string; placeZh: string; placeEn: string; score: string;
+  }) => ({
+    zh: `第${p.rank}位（得分${p.score}）：${p.placeZh}${p.leader ? '，龙头企业' : ''}，该环节全国案例${p.cases}个，${p.ties > 0 ? `已与本地企业${p.partnersZh}共同交付${p.ties}个案例` : '尚未与本地企业共同交付案例'}，业务与本地关联度${p.closeness}`,
+    en: `#${p.rank} (score ${p.score}): ${p.placeEn}${p.leader ? ', a leader' : ''}, ${p.cases} national case(s) on the link, ${p.ties > 0 ? `already delivered ${p.ties} case(s) with local ${p.partnersEn}` : 'no case delivered with local enterprises yet'}, closeness of its business to the region ${p.closeness}`,
+  }),
+  'assess.say.scenario': (p: { linkZh: string; linkEn: string; before: string; after: string; tierBeforeZh: string; tierAfterZh: string; tierBeforeEn: string; tierAfterEn: string; rankBeforeZh: string; rankAfterZh: string; rankBeforeEn: string; rankAfterEn: string }) => ({
+    zh: `「${p.linkZh}」：得分 ${p.before} → ${p.after}，档次 ${p.tierBeforeZh} → ${p.tierAfterZh}，排名 ${p.rankBeforeZh} → ${p.rankAfterZh}`,
+    en: `"${p.linkEn}": score ${p.before} → ${p.after}, tier ${p.tierBeforeEn} → ${p.tierAfterEn}, rank ${p.rankBeforeEn} → ${p.rankAfterEn}`,
+  }),
+  // (new assess messages go above this line)
+
   // ── cli ─────────────────────────────────────────────────────
   'cli.not_found': (p: { kind: string; id: string }) => ({
     zh: `找不到${p.kind} ${p.id}`,

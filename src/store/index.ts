@@ -16,3 +16,5 @@ export type {
   ReviewStatus, ClassifiedOffering, ClassifiedComponent, SupplierMatchRow, StoredSupplierMatch, WriteCounts, ReviewItem, DecisionTarget,
   DecisionAction, DecisionResult,
 } from './review.js';
+export { loadAssessmentData, findEnterpriseIds } from './assess-queries.js';
+export type { AssessQueryOptions, AssessmentData, StoredEnterpriseProfile } from './assess-queries.js';
