@@ -8,3 +8,4 @@ export {
   listEnterprises, getEnterprise, listCases, getCase, listObservations, readSupplierLinks, readCaseLinks, tableCounts, listImports,
 } from './queries.js';
 export type { EnterpriseFilter, CaseFilter, ObservationFilter, Page, SupplierLink, CaseLink, ImportEntry } from './queries.js';
+export { writeClassifiedOfferingsParquet, readParquetRows, CLASSIFIED_OFFERING_COLUMNS } from './parquet-export.js';
