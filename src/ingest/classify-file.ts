@@ -66,6 +66,8 @@ export interface ClassifyFileOptions {
   readonly threads?: number;
   /** Rows per job on the row-by-row path. */
   readonly batchRows?: number;
+  /** Bytes per CSV slice (default SLICE_BYTES, about 2,000 registry rows); tests use small ones. */
+  readonly sliceBytes?: number;
   /** XLSX: only this sheet. */
   readonly sheet?: string;
   readonly sink: ClassificationSink;
@@ -300,8 +302,8 @@ async function classifySlices(run: ClassifyRun, slicer: CsvSlicer, plan: ColumnP
   }
 }
 
-/** The row-by-row path, from the readers; rows up to `after` were classified already (by slices). */
-async function classifyRows(run: ClassifyRun, path: string, after: number, batchRows: number, sheet?: string): Promise<{ sheetsWithText: number }> {
+/** The row-by-row path, from the readers; CSV rows up to `after`, when given, were classified already (by slices). */
+async function classifyRows(run: ClassifyRun, path: string, after: number | undefined, batchRows: number, sheet?: string): Promise<{ sheetsWithText: number }> {
   const source = openSource(path, sheet ? { sheet } : {});
   let sheetsWithText = 0;
   let ids: string[] = [];
@@ -322,7 +324,7 @@ async function classifyRows(run: ClassifyRun, path: string, after: number, batch
     }
     sheetsWithText++;
     for await (const { row, cells } of sheet.rows) {
-      if (row <= after) continue;
+      if (after !== undefined && row <= after) continue;
       const { id, name } = rowIdentity(cells, row, plan);
       ids.push(id);
       names.push(name);
@@ -351,22 +353,21 @@ export async function classifyFile(path: string, options: ClassifyFileOptions): 
   let failed = false;
   let sheetsWithText = 0;
   try {
-    const slicer = CSV_EXTENSIONS.has(extname(path).toLowerCase()) && totalBytes > 0 ? await CsvSlicer.open(path) : undefined;
+    const slicer = CSV_EXTENSIONS.has(extname(path).toLowerCase()) && totalBytes > 0 ? await CsvSlicer.open(path, options.sliceBytes) : undefined;
     const plan = slicer ? planColumns(slicer.head.headers) : undefined;
-    let after: number | undefined = 0;
     // Slices need an id column of some kind: a row numbered id (`row:<n>`) needs the reader's row numbers.
+    let rowsFrom: { after?: number } | undefined = {};
     if (slicer && plan && hasIdentity(plan)) {
       paths.push('slices');
       sheetsWithText = 1;
-      after = await classifySlices(run, slicer, plan);
-      if (after !== undefined) {
-        // The reader reports the file's problems again from its start: those of the slices give way to them.
-        run.issues.length = 0;
-      }
+      const after = await classifySlices(run, slicer, plan);
+      // The reader reports the file's problems again from its start: those of the slices give way to them.
+      if (after !== undefined) run.issues.length = 0;
+      rowsFrom = after === undefined ? undefined : { after };
     } else await slicer?.close();
-    if (after !== undefined) {
+    if (rowsFrom) {
       paths.push('rows');
-      sheetsWithText = (await classifyRows(run, path, after, batchRows, options.sheet)).sheetsWithText;
+      sheetsWithText = (await classifyRows(run, path, rowsFrom.after, batchRows, options.sheet)).sheetsWithText;
     }
   } catch (error) {
     if (!(error instanceof WorkerFailure)) {

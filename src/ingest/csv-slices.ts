@@ -91,6 +91,7 @@ export class CsvSlicer {
     readonly head: CsvHead,
     private encoding: TextEncoding | undefined,
     start: Buffer,
+    private readonly sliceBytes: number,
   ) {
     this.carry = start;
     this.position = start.length;
@@ -102,18 +103,19 @@ export class CsvSlicer {
   }
 
   /** Reads the head; undefined when the file is left to the ordinary reader (see the module note). */
-  static async open(path: string): Promise<CsvSlicer | undefined> {
+  static async open(path: string, sliceBytes: number = SLICE_BYTES): Promise<CsvSlicer | undefined> {
     const handle = await open(path, 'r');
     try {
       let start = Buffer.alloc(0);
+      const step = Math.max(1, sliceBytes);
       while (start.length < HEAD_LIMIT) {
-        const more = Buffer.allocUnsafe(SLICE_BYTES);
+        const more = Buffer.allocUnsafe(step);
         const { bytesRead } = await handle.read(more, 0, more.length, start.length);
         if (bytesRead === 0) break;
         start = Buffer.concat([start, more.subarray(0, bytesRead)]);
         const head = await CsvSlicer.readHead(start);
         if (head === 'unsupported') break;
-        if (head) return new CsvSlicer(handle, head.head, head.encoding, start);
+        if (head) return new CsvSlicer(handle, head.head, head.encoding, start, step);
       }
       await handle.close();
       return undefined;
@@ -150,9 +152,9 @@ export class CsvSlicer {
       let own = false;
       if (!this.ended) {
         // A buffer of its own (not from Node's pool), so that the slice can be moved to a worker.
-        const buffer = Buffer.allocUnsafeSlow(this.carry.length + SLICE_BYTES);
+        const buffer = Buffer.allocUnsafeSlow(this.carry.length + this.sliceBytes);
         this.carry.copy(buffer, 0);
-        const { bytesRead } = await this.handle.read(buffer, this.carry.length, SLICE_BYTES, this.position);
+        const { bytesRead } = await this.handle.read(buffer, this.carry.length, this.sliceBytes, this.position);
         this.position += bytesRead;
         if (bytesRead === 0) this.ended = true;
         bytes = buffer.subarray(0, this.carry.length + bytesRead);
