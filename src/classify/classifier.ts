@@ -76,15 +76,18 @@ export interface ClassifierOptions {
 
 /** Lexicon score of each link with evidence, from the hits of one text. */
 function scoreHits(lexicon: Lexicon, hits: readonly Hit[]): Map<number, { score: number; hits: Hit[] }> {
-  const byLink = new Map<number, { score: number; hits: Hit[]; counts: Map<number, number> }>();
+  const byLink = new Map<number, { score: number; hits: Hit[] }>();
+  // Hits so far of each term. A term belongs to one link, so counting by term is counting within its link
+  // (one map for the text rather than one per link: the same counts, less to allocate).
+  const counts = new Map<number, number>();
   for (const hit of hits) {
     const term = lexicon.terms[hit.term] as LexiconTerm;
     let entry = byLink.get(term.link);
-    if (!entry) byLink.set(term.link, (entry = { score: 0, hits: [], counts: new Map() }));
+    if (!entry) byLink.set(term.link, (entry = { score: 0, hits: [] }));
     entry.hits.push(hit);
     // Same keyword text counts once per link, whichever entry matched it.
-    const seen = entry.counts.get(hit.term) ?? 0;
-    entry.counts.set(hit.term, seen + 1);
+    const seen = counts.get(hit.term) ?? 0;
+    counts.set(hit.term, seen + 1);
     if (seen === 0) entry.score += term.weight;
     else if (seen <= 2) entry.score += term.weight / 4;
   }
