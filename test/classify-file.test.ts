@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { Classifier, assignedLinks, jiebaSegmenter } from '../src/classify/index.js';
+import { Classifier, assignedLinks, jiebaSegmenter, type ClassifierModel } from '../src/classify/index.js';
 import type { Issue } from '../src/model/index.js';
 import {
   TEXT_HEADERS, classifyFile, csvFileSink, importFiles, loadFramework, parquetFileSink, withCheckDigit,
@@ -262,6 +262,17 @@ test('a corrupt file ends the run with the reader\'s issue, and the sink is abor
     assert.equal(sink.aborted, true);
     assert.equal(sink.closed, false);
   }
+});
+
+test('a worker that cannot start ends the run with one issue, and the sink is aborted', async () => {
+  const path = join(dir, 'worker-fails.csv');
+  writeCsv(path, TABLE.slice(0, 20));
+  // A model made for another framework: the workers' Classifier.create refuses it.
+  const model = { format: 'chainatlas-classifier', version: 1, framework: 'another-chain', features: [], links: {} } as unknown as ClassifierModel;
+  const { report, sink } = await classify(path, { model });
+  assert.equal(report.completed, false);
+  assert.deepEqual(report.issues.map((i) => i.code), ['classify_file.worker_failed']);
+  assert.equal(sink.aborted, true);
 });
 
 test('the command line writes the CSV, and fails with exit code 1 and the named error on a file without text', () => {

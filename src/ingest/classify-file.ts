@@ -187,6 +187,11 @@ class ClassifyRun {
     this.linkIds = options.framework.links.map((l) => l.id);
   }
 
+  /** The file has been read whole (the readers do not count bytes as they go). */
+  readToEnd(): void {
+    this.bytes = this.totalBytes;
+  }
+
   get elapsedMs(): number {
     return performance.now() - this.started;
   }
@@ -337,7 +342,7 @@ async function classifyRows(run: ClassifyRun, path: string, after: number | unde
   }
   await submit();
   await run.drain();
-  run.bytes = Number.MAX_SAFE_INTEGER;
+  run.readToEnd();
   // Reader problems are found while the rows are read: they come last.
   run.issues.push(...source.issues);
   return { sheetsWithText };

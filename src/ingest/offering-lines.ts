@@ -6,7 +6,7 @@
  * - `excel`: for people — cells a spreadsheet would take for a formula (`=`,
  *   `+`, `-`, `@`, tab or CR first) neutralised with a leading `'` (as OWASP
  *   advises for CSV exports), quotes only where needed, confidence to four
- *   decimals, CRLF line ends. The file starts with a UTF-8 BOM (EXCEL_PREAMBLE).
+ *   decimals, CRLF line ends. The file starts with a UTF-8 BOM and the header (`preamble`).
  * - `staging`: for DuckDB (the Parquet sink) — values as they are, every text
  *   quoted (so that an empty text stays empty, not NULL), confidence in full,
  *   LF line ends.
