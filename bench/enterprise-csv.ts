@@ -25,7 +25,7 @@ const SEED = 20240601;
 export const ENTERPRISE_HEADERS = ['企业名称', '统一社会信用代码', '所属省份', '所属城市', '所属行业', '经营范围', '成立日期', '注册资本', '登记状态'] as const;
 
 /** mulberry32: small, fast and good enough to vary test data. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -41,7 +41,7 @@ const ORG_SPACE = 31 ** 9;
 // Coprime with 31, so i -> i * ORG_STEP mod 31^9 is a bijection: organisation codes never repeat.
 const ORG_STEP = 2_654_435_761;
 
-function organisationCode(index: number): string {
+export function organisationCode(index: number): string {
   let n = (index * ORG_STEP + 12_345) % ORG_SPACE;
   let code = '';
   for (let i = 0; i < 9; i++) {

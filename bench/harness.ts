@@ -57,6 +57,8 @@ export interface WorkerReport {
   readonly rows: number;
   /** Peak resident set size of the child, bytes (getrusage maxrss). */
   readonly peakRssBytes: number;
+  /** CPU time of the child, all its threads, user + system (less sensitive than wall time to a shared machine). */
+  readonly cpuMs?: number;
   readonly note?: string;
 }
 
@@ -75,7 +77,10 @@ export async function runWorker(script: string, args: readonly string[], nodeFla
 /** For workers: the report line, with this process's peak RSS. */
 export function reportFromWorker(ms: number, rows: number, note?: string): void {
   // resourceUsage().maxRSS is in kilobytes.
-  const report: WorkerReport = { ms, rows, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...(note ? { note } : {}) };
+  const usage = process.resourceUsage();
+  const report: WorkerReport = {
+    ms, rows, peakRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, ...(note ? { note } : {}),
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

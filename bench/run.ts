@@ -10,10 +10,11 @@
 import { cpus, totalmem } from 'node:os';
 import Table from 'cli-table3';
 import { formatBytes, verdict, type BenchOptions, type Benchmark, type SummaryLine } from './harness.js';
+import { classifyEnterprises } from './classify-enterprises.js';
 import { importEnterprises } from './import-enterprises.js';
 import { assessProvinces } from './assess-provinces.js';
 
-const BENCHMARKS: readonly Benchmark[] = [importEnterprises, assessProvinces];
+const BENCHMARKS: readonly Benchmark[] = [importEnterprises, classifyEnterprises, assessProvinces];
 
 function parseArguments(args: readonly string[]): { only?: string; options: BenchOptions } {
   let only: string | undefined;

@@ -2,11 +2,18 @@
  * An Aho–Corasick automaton over UTF-16 code units: every occurrence of every
  * pattern in one pass over the text, overlapping occurrences included.
  *
- * Transitions live in one Map keyed by `state * 65536 + code` (integers well
- * inside V8's small-integer range for any lexicon of this size), failure links
- * are resolved at build time into a full transition function for the states
- * that are visited most (the root), and each state carries every pattern that
- * ends there, through its dictionary suffix links, as one array.
+ * Built as a full transition table (a DFA): the code units that occur in some
+ * pattern are numbered into a small alphabet (every other unit is class 0 and
+ * leads back to the root from anywhere), and each state holds one row of
+ * targets over that alphabet, failure links resolved at build time. A step is
+ * then two typed-array reads, with no failure chain to walk. Each state carries
+ * every pattern that ends there, through its dictionary suffix links, as one
+ * slice of a flat array.
+ *
+ * Limits: the table takes states × alphabet cells (about 9 MB for the default
+ * framework's ~1,000 terms); a lexicon whose table would pass DENSE_LIMIT cells
+ * keeps the sparse form (one Map of transitions, failure links walked at scan
+ * time), slower but small. Both give the same occurrences in the same order.
  */
 
 export interface Occurrence {
@@ -17,19 +24,36 @@ export interface Occurrence {
   readonly end: number;
 }
 
+export interface AutomatonOptions {
+  /** Most cells of the dense table (states × alphabet) before the sparse form is used instead. */
+  readonly denseLimit?: number;
+}
+
 const UNITS = 0x10000;
+/** 32 M cells: 64 MB as 16-bit targets, beyond any framework's lexicon (the default uses ~4.5 M). */
+export const DENSE_LIMIT = 1 << 25;
 
 export class Automaton {
+  /** Pattern lengths, by pattern index. */
+  private readonly lengths: Int32Array;
+  /** Patterns ending at each state: `outputs[outputStart[s]] … outputs[outputStart[s + 1] - 1]`, longest first. */
+  private outputStart: Int32Array = new Int32Array(1);
+  private outputs: Int32Array = new Int32Array(0);
+
+  // Dense form.
+  /** Code unit → alphabet class (0: in no pattern). */
+  private readonly classes = new Uint16Array(UNITS);
+  private width = 1;
+  private table?: Uint16Array | Uint32Array;
+
+  // Sparse form (used while building, and kept when the dense table would be too large).
   private readonly next = new Map<number, number>();
-  /** Root transitions as a dense table: most characters of a text leave from the root or fall back to it. */
   private readonly rootNext = new Int32Array(UNITS);
   private readonly fail: number[] = [0];
-  private output: (readonly number[])[] = [[]];
-  private readonly lengths: number[];
 
   /** Builds the automaton; empty patterns are ignored. */
-  constructor(patterns: readonly string[]) {
-    this.lengths = patterns.map((p) => p.length);
+  constructor(patterns: readonly string[], options: AutomatonOptions = {}) {
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
     const own: number[][] = [[]];
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) return;
@@ -47,10 +71,12 @@ export class Automaton {
       }
       (own[state] as number[]).push(index);
     });
-    this.buildFailures(own);
+    const order = this.buildFailures(own);
+    this.buildDense(order, options.denseLimit ?? DENSE_LIMIT);
   }
 
-  private buildFailures(own: readonly number[][]): void {
+  /** Failure links and outputs, breadth first; returns the states in that order (root first). */
+  private buildFailures(own: readonly number[][]): number[] {
     // Children per state, for the breadth-first walk.
     const children: [code: number, target: number][][] = own.map(() => []);
     for (const [key, target] of this.next) {
@@ -58,22 +84,61 @@ export class Automaton {
       (children[state] as [number, number][]).push([key % UNITS, target]);
     }
     for (const [code, target] of children[0] as [number, number][]) this.rootNext[code] = target;
-    const queue: number[] = [];
+    const queue: number[] = [0];
     for (const [, target] of children[0] as [number, number][]) queue.push(target);
-    this.output = own.map(() => []);
-    for (let head = 0; head < queue.length; head++) {
+    const output: (readonly number[])[] = own.map(() => []);
+    for (let head = 1; head < queue.length; head++) {
       const state = queue[head] as number;
       const failState = this.fail[state] as number;
-      this.output[state] = [...(own[state] as number[]), ...(this.output[failState] as number[])];
+      output[state] = [...(own[state] as number[]), ...(output[failState] as number[])];
       for (const [code, target] of children[state] as [number, number][]) {
-        this.fail[target] = this.step(failState, code);
+        this.fail[target] = this.sparseStep(failState, code);
         queue.push(target);
       }
     }
+    this.outputStart = new Int32Array(own.length + 1);
+    let total = 0;
+    for (let s = 0; s < own.length; s++) {
+      this.outputStart[s] = total;
+      total += (output[s] as number[]).length;
+    }
+    this.outputStart[own.length] = total;
+    this.outputs = new Int32Array(total);
+    for (let s = 0; s < own.length; s++) this.outputs.set(output[s] as number[], this.outputStart[s] as number);
+    return queue;
   }
 
-  /** The transition from `state` on `code`, following failure links. */
-  private step(state: number, code: number): number {
+  /** The full transition table, when it fits under `limit` cells. */
+  private buildDense(order: readonly number[], limit: number): void {
+    let width = 1;
+    for (const key of this.next.keys()) {
+      const code = key % UNITS;
+      if (this.classes[code] === 0) this.classes[code] = width++;
+    }
+    const states = order.length;
+    if (states * width > limit) {
+      this.classes.fill(0);
+      return;
+    }
+    this.width = width;
+    const table = states < 0x10000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
+    // A state's row is its failure state's row with its own edges on top; the failure state comes earlier breadth first.
+    const edges: [cls: number, target: number][][] = Array.from({ length: states }, () => []);
+    for (const [key, target] of this.next) (edges[Math.floor(key / UNITS)] as [number, number][]).push([this.classes[key % UNITS] as number, target]);
+    for (const state of order) {
+      const row = state * width;
+      if (state !== 0) {
+        const failRow = (this.fail[state] as number) * width;
+        table.copyWithin(row, failRow, failRow + width);
+      }
+      for (const [cls, target] of edges[state] as [number, number][]) table[row + cls] = target;
+    }
+    this.table = table;
+    this.next.clear();
+  }
+
+  /** The sparse form's transition from `state` on `code`, following failure links. */
+  private sparseStep(state: number, code: number): number {
     for (;;) {
       if (state === 0) return this.rootNext[code] as number;
       const target = this.next.get(state * UNITS + code);
@@ -84,14 +149,40 @@ export class Automaton {
 
   /** Calls `found` for every occurrence, in order of end offset. */
   scan(text: string, found: (pattern: number, start: number, end: number) => void): void {
+    const { table, classes, width } = this;
+    if (!table) return this.scanSparse((i) => text.charCodeAt(i), text.length, found);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = this.step(state, text.charCodeAt(i));
-      const matches = this.output[state] as readonly number[];
-      for (let m = 0; m < matches.length; m++) {
-        const pattern = matches[m] as number;
-        found(pattern, i + 1 - (this.lengths[pattern] as number), i + 1);
-      }
+      state = table[state * width + (classes[text.charCodeAt(i)] as number)] as number;
+      if (this.outputStart[state] !== this.outputStart[state + 1]) this.report(state, i + 1, found);
+    }
+  }
+
+  /** `scan` over the first `length` entries of an array of UTF-16 code units. */
+  scanCodes(codes: Uint16Array, length: number, found: (pattern: number, start: number, end: number) => void): void {
+    const { table, classes, width } = this;
+    if (!table) return this.scanSparse((i) => codes[i] as number, length, found);
+    let state = 0;
+    for (let i = 0; i < length; i++) {
+      state = table[state * width + (classes[codes[i] as number] as number)] as number;
+      if (this.outputStart[state] !== this.outputStart[state + 1]) this.report(state, i + 1, found);
+    }
+  }
+
+  private scanSparse(codeAt: (i: number) => number, length: number, found: (pattern: number, start: number, end: number) => void): void {
+    let state = 0;
+    for (let i = 0; i < length; i++) {
+      state = this.sparseStep(state, codeAt(i));
+      if (this.outputStart[state] !== this.outputStart[state + 1]) this.report(state, i + 1, found);
+    }
+  }
+
+  /** Every pattern ending at `end` in `state`. */
+  private report(state: number, end: number, found: (pattern: number, start: number, end: number) => void): void {
+    const last = this.outputStart[state + 1] as number;
+    for (let m = this.outputStart[state] as number; m < last; m++) {
+      const pattern = this.outputs[m] as number;
+      found(pattern, end - (this.lengths[pattern] as number), end);
     }
   }
 

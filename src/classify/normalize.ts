@@ -53,106 +53,190 @@ function canonicalOf(codePoint: number): string {
   return out;
 }
 
-/** Canonical forms of non-ASCII code points seen so far (texts reuse few of them). */
-const cache = new Map<number, string>();
+/**
+ * Canonical form of each BMP code unit, learnt on first sight (texts reuse few
+ * characters): 0 = not seen yet, WIDE = no one-unit form (a surrogate, or a form
+ * of several units, held in `wideForms`), else the canonical unit (SPACE for a
+ * separator). ASCII is filled from the start. One table lookup per character
+ * is what keeps normalisation off the profile of a million-row run.
+ */
+const WIDE = 0xffff;
+const units = new Uint16Array(0x10000);
+units.set(ASCII);
+/** Canonical forms of several units (by BMP unit) and of astral code points (by code point). */
+const wideForms = new Map<number, string>();
+
+function learnUnit(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return (units[unit] = WIDE);
+  const form = canonicalOf(unit);
+  if (form.length === 1) return (units[unit] = form.charCodeAt(0));
+  wideForms.set(unit, form);
+  return (units[unit] = WIDE);
+}
 
 function canonical(codePoint: number): string {
-  let value = cache.get(codePoint);
+  let value = wideForms.get(codePoint);
   if (value === undefined) {
     value = canonicalOf(codePoint);
-    if (cache.size < 65536) cache.set(codePoint, value);
+    if (wideForms.size < 65536) wideForms.set(codePoint, value);
   }
   return value;
 }
 
-/** Normalises `original` for matching (see the module note). Leading and trailing separators are dropped. */
-export function normalizeText(original: string): NormalizedText {
+/** Buffers one normalisation writes into, grown as texts require. */
+interface Scratch {
+  codes: Uint16Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+const newScratch = (capacity: number): Scratch => ({
+  codes: new Uint16Array(capacity), starts: new Uint32Array(capacity), ends: new Uint32Array(capacity),
+});
+
+function grow(scratch: Scratch, needed: number): void {
+  const capacity = Math.max(needed, scratch.codes.length * 2);
+  const next = newScratch(capacity);
+  next.codes.set(scratch.codes);
+  next.starts.set(scratch.starts);
+  next.ends.set(scratch.ends);
+  Object.assign(scratch, next);
+}
+
+/**
+ * Normalises into `scratch` (see the module note); returns the length of the
+ * canonical form. Leading and trailing separators are dropped, runs collapse.
+ */
+function normalizeInto(original: string, scratch: Scratch): number {
   const length = original.length;
-  const codes = new Uint16Array(length * 2 + 1);
-  const starts = new Uint32Array(length * 2 + 1);
-  const ends = new Uint32Array(length * 2 + 1);
+  if (scratch.codes.length < length + 1) grow(scratch, length + 1);
+  let { codes, starts, ends } = scratch;
   let n = 0;
   // Whether the last written character is a separator (so runs collapse, and none leads).
   let lastSpace = true;
-  const emit = (code: number, from: number, to: number) => {
-    if (code === SPACE) {
-      if (lastSpace) return;
-      lastSpace = true;
-    } else lastSpace = false;
-    codes[n] = code;
-    starts[n] = from;
-    ends[n] = to;
-    n++;
-  };
-  for (let i = 0; i < length; ) {
+  for (let i = 0; i < length; i++) {
     const unit = original.charCodeAt(i);
-    if (unit < 128) {
-      emit(ASCII[unit] as number, i, i + 1);
-      i++;
-      continue;
-    }
-    let codePoint = unit;
-    let width = 1;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < length) {
-      const low = original.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        codePoint = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    if (width === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-      emit(SPACE, i, i + 1);
-      i++;
-      continue;
-    }
-    const form = canonical(codePoint);
-    // Wider forms are rare ("㎏" → "kg"): a grown buffer keeps the one-pass loop simple.
-    for (let k = 0; k < form.length; k++) {
-      if (n + 1 >= codes.length) return normalizeSlow(original);
-      emit(form.charCodeAt(k), i, i + width);
-    }
-    i += width;
-  }
-  if (n > 0 && lastSpace) n--;
-  return { text: decode(codes, n), starts: starts.slice(0, n), ends: ends.slice(0, n) };
-}
-
-/** UTF-16 codes to a string, in slices small enough for `fromCharCode`'s argument limit. */
-function decode(codes: Uint16Array, n: number): string {
-  let text = '';
-  for (let at = 0; at < n; at += 8192) text += String.fromCharCode(...codes.subarray(at, Math.min(n, at + 8192)));
-  return text;
-}
-
-/** The same normalisation with growable arrays, for the rare text whose canonical form outgrows twice its length. */
-function normalizeSlow(original: string): NormalizedText {
-  const chars: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let lastSpace = true;
-  let i = 0;
-  for (const ch of original) {
-    const codePoint = ch.codePointAt(0) as number;
-    const width = ch.length;
-    const form = codePoint < 128 ? String.fromCharCode(ASCII[codePoint] as number) : codePoint >= 0xd800 && codePoint <= 0xdfff ? ' ' : canonical(codePoint);
-    for (let k = 0; k < form.length; k++) {
-      const code = form.charCodeAt(k);
+    let code = units[unit] as number;
+    if (code === 0) code = learnUnit(unit);
+    if (code !== WIDE) {
       if (code === SPACE) {
         if (lastSpace) continue;
         lastSpace = true;
       } else lastSpace = false;
-      chars.push(code);
-      starts.push(i);
-      ends.push(i + width);
+      codes[n] = code;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      continue;
     }
-    i += width;
+    // A surrogate, or a form of several units ("㎏" → "kg").
+    let form: string;
+    let width = 1;
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const low = unit <= 0xdbff && i + 1 < length ? original.charCodeAt(i + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        form = canonical((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+        width = 2;
+      } else form = ' '; // a lone surrogate
+    } else form = wideForms.get(unit) as string;
+    // Room for this form and one unit for each unit after it (a later wide form checks again).
+    const needed = n + form.length + (length - i - width) + 1;
+    if (needed > codes.length) {
+      grow(scratch, needed);
+      ({ codes, starts, ends } = scratch);
+    }
+    for (let k = 0; k < form.length; k++) {
+      const c = form.charCodeAt(k);
+      if (c === SPACE) {
+        if (lastSpace) continue;
+        lastSpace = true;
+      } else lastSpace = false;
+      codes[n] = c;
+      starts[n] = i;
+      ends[n] = i + width;
+      n++;
+    }
+    i += width - 1;
   }
-  if (chars.length > 0 && lastSpace) {
-    chars.pop();
-    starts.pop();
-    ends.pop();
+  if (n > 0 && lastSpace) n--;
+  return n;
+}
+
+type NodeBufferView = { toString(encoding: 'utf16le', start: number, end: number): string };
+// Node's Buffer turns UTF-16 units into a string several times faster than String.fromCharCode (the pure path, kept for other hosts).
+const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset?: number, length?: number): NodeBufferView } }).Buffer;
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** UTF-16 codes to a string; `view`, when given, is a Node Buffer over `codes`. */
+function decode(codes: Uint16Array, n: number, view?: NodeBufferView): string {
+  if (NodeBuffer && LITTLE_ENDIAN) return (view ?? NodeBuffer.from(codes.buffer, codes.byteOffset, codes.byteLength)).toString('utf16le', 0, n * 2);
+  let text = '';
+  // In slices small enough for the argument limit of `fromCharCode`.
+  for (let at = 0; at < n; at += 8192) text += String.fromCharCode.apply(null, Array.from(codes.subarray(at, Math.min(n, at + 8192))));
+  return text;
+}
+
+/** Normalises `original` for matching (see the module note). Leading and trailing separators are dropped. */
+export function normalizeText(original: string): NormalizedText {
+  const scratch = newScratch(original.length + 1);
+  const n = normalizeInto(original, scratch);
+  return { text: decode(scratch.codes, n), starts: scratch.starts.slice(0, n), ends: scratch.ends.slice(0, n) };
+}
+
+/** A normalised text whose offsets live in reused buffers (see `normalizeTransient`). */
+export interface TransientText extends NormalizedText {
+  /** The UTF-16 units of `text` (the first `text.length` entries count). */
+  readonly codes?: Uint16Array;
+  /** Gives the buffers back for the next text. */
+  release(): void;
+}
+
+/** The classifier's buffers, reused from text to text while no call is using them. */
+class SharedScratch implements TransientText {
+  text = '';
+  inUse = false;
+  private readonly scratch = newScratch(1024);
+  starts = this.scratch.starts;
+  ends = this.scratch.ends;
+  codes = this.scratch.codes;
+  private view?: NodeBufferView;
+  private viewOf?: ArrayBufferLike;
+
+  fill(original: string): this {
+    this.inUse = true;
+    const n = normalizeInto(original, this.scratch);
+    const codes = this.scratch.codes;
+    this.starts = this.scratch.starts;
+    this.ends = this.scratch.ends;
+    this.codes = codes;
+    if (NodeBuffer && this.viewOf !== codes.buffer) {
+      this.view = NodeBuffer.from(codes.buffer, codes.byteOffset, codes.byteLength);
+      this.viewOf = codes.buffer;
+    }
+    this.text = decode(codes, n, this.view);
+    return this;
   }
-  return { text: decode(Uint16Array.from(chars), chars.length), starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+
+  release(): void {
+    this.inUse = false;
+  }
+}
+
+const shared = new SharedScratch();
+
+/**
+ * `normalizeText` for the classifier's loop, without allocating per text: the
+ * offsets are buffers that the next call overwrites (and may be longer than the
+ * text: only the first `text.length` entries count), so the result must be used
+ * before normalising another text and given back with `release()`. A call made
+ * while they are out (say from inside a segmenter) gets buffers of its own.
+ */
+export function normalizeTransient(original: string): TransientText {
+  if (shared.inUse) {
+    const own = normalizeText(original);
+    return { ...own, release: () => {} };
+  }
+  return shared.fill(original);
 }
 
 /** The canonical form alone, for keywords. */

@@ -10,6 +10,7 @@ import { AppError, formatIssue, pick, type Lang } from '../model/index.js';
 import { readFrameworkFile, registryMentionFinder } from '../ingest/index.js';
 import { databaseFile, framework, frameworkFile, language, openDatabase, output, type GlobalOptions } from './context.js';
 import { runImport, runInit, type ImportCommandOptions } from './import-command.js';
+import { runClassifyEnterprises, type ClassifyCommandOptions } from './classify-command.js';
 import { runOverview } from './overview-command.js';
 import { runAssess, runCompare, runRank, runTargets, type AssessOptions, type CompareOptions, type RankOptions, type TargetsOptions } from './assess-commands.js';
 import {
@@ -65,6 +66,18 @@ program
   .action(async (files: string[], options: ImportCommandOptions) => {
     const fw = framework(globals());
     await withDatabase((db) => runImport(db, fw, files, options, output(globals())));
+  });
+
+program
+  .command('classify-enterprises')
+  .description('classify a large enterprise file into chain links, on all cores / 将企业名录按文本归入产业链环节')
+  .requiredOption('--input <file>', 'enterprise file: CSV (UTF-8 or GB18030), XLSX or JSON')
+  // Required until the database sink is wired: runClassifyEnterprises then takes it as its `sink` when --out is absent.
+  .requiredOption('--out <file>', 'where the links go: <file>.csv (for Excel) or <file>.parquet')
+  .option('--threads <n>', 'worker threads (default: one per core)')
+  .option('--sheet <name>', 'XLSX: only this sheet')
+  .action(async (options: ClassifyCommandOptions) => {
+    exitCode = await runClassifyEnterprises(framework(globals()), options, output(globals()));
   });
 
 program

@@ -17,7 +17,14 @@
 /** The scanner met input whose handling it leaves to csv-parse. */
 export class CsvAnomaly extends Error {}
 
-type RecordDelimiter = '' | '\n' | '\r' | '\r\n';
+export type RecordDelimiter = '' | '\n' | '\r' | '\r\n';
+
+export interface CsvScannerOptions {
+  /** The record delimiter, when known from an earlier part of the same file (else discovered from the first line end). */
+  readonly delimiter?: '\n' | '\r\n';
+  /** The text continues a file from a record boundary: a leading U+FEFF is data, not a byte-order mark. */
+  readonly continues?: boolean;
+}
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -32,6 +39,16 @@ export class CsvScanner {
   private pending = '';
   private started = false;
   private delimiter: RecordDelimiter = '';
+
+  constructor(options: CsvScannerOptions = {}) {
+    if (options.delimiter) this.delimiter = options.delimiter;
+    if (options.continues) this.started = true;
+  }
+
+  /** The record delimiter in use: discovered from the first line end, or given ('' until then). */
+  get recordDelimiter(): RecordDelimiter {
+    return this.delimiter;
+  }
 
   /** Adds a block of text; returns the records completed by it. */
   push(text: string): string[][] {

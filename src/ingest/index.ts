@@ -18,3 +18,10 @@ export { readModelFile, writeModelFile, chooseModel, loadClassifier } from './mo
 export type { ClassifierChoice } from './model-file.js';
 export { datasetExamples, DATASET_WEIGHT } from './dataset-examples.js';
 export { DEFAULT_ASSESS_CONFIG_FILE, readAssessConfigJson } from './assess-config-file.js';
+export { classifyFile, DEFAULT_BATCH_ROWS } from './classify-file.js';
+export { TEXT_HEADERS } from './enterprise-text.js';
+export type { ClassifyFileOptions, ClassifyFileProgress, ClassifyFileReport } from './classify-file.js';
+export { csvFileSink, parquetFileSink, fileSink, rowSink } from './classification-sinks.js';
+export { neutralizeFormula, OUTPUT_HEADERS } from './offering-lines.js';
+export type { ClassificationSink, ClassifiedBatch, ClassifiedOfferingRow } from './classification-sinks.js';
+export { formatEvidence } from './classify-protocol.js';

@@ -22,9 +22,26 @@ import type { SourceFile, SourceRow, SourceSheet } from './source.js';
 
 const BLOCK_BYTES = 1 << 20;
 
+/** Bytes read so far, for progress: counted as blocks come off the disk (a re-read by csv-parse starts again from 0). */
+interface ReadCounter {
+  bytes: number;
+}
+
+async function* countBytes(chunks: AsyncIterable<Buffer>, counter: ReadCounter): AsyncGenerator<Buffer> {
+  counter.bytes = 0;
+  for await (const chunk of chunks) {
+    counter.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
+function readBlocks(path: string, counter: ReadCounter): AsyncIterable<Buffer> {
+  return countBytes(createReadStream(path, { highWaterMark: BLOCK_BYTES }) as AsyncIterable<Buffer>, counter);
+}
+
 /** Records of the file by csv-parse, the reference parser (used after the scanner gives up). */
-async function* csvParseRecords(path: string, file: string, state: DecodeState): AsyncGenerator<string[][]> {
-  const text = Readable.from(decodeText(createReadStream(path, { highWaterMark: BLOCK_BYTES }), file, state));
+async function* csvParseRecords(path: string, file: string, state: DecodeState, counter: ReadCounter): AsyncGenerator<string[][]> {
+  const text = Readable.from(decodeText(readBlocks(path, counter), file, state));
   const parser = text.pipe(
     parse({ relax_column_count: true, skip_empty_lines: false, bom: true, delimiter: [',', '\t'], info: false }),
   );
@@ -32,12 +49,12 @@ async function* csvParseRecords(path: string, file: string, state: DecodeState):
 }
 
 /** The file's records in batches, scanned fast, or by csv-parse when the scanner gives up. */
-async function* csvRecords(path: string, file: string, state: DecodeState): AsyncGenerator<string[][]> {
+async function* csvRecords(path: string, file: string, state: DecodeState, counter: ReadCounter): AsyncGenerator<string[][]> {
   const scanner = new CsvScanner();
   let passed = 0;
   let held: string[][] = [];
   try {
-    for await (const text of decodeText(createReadStream(path, { highWaterMark: BLOCK_BYTES }), file, state)) {
+    for await (const text of decodeText(readBlocks(path, counter), file, state)) {
       const records = scanner.push(text);
       if (held.length > 0) {
         passed += held.length;
@@ -54,7 +71,7 @@ async function* csvRecords(path: string, file: string, state: DecodeState): Asyn
   // Start over with csv-parse: its decoding reports the encoding problems again, so forget those found so far.
   state.issues.length = 0;
   delete state.encoding;
-  for await (const batch of csvParseRecords(path, file, state)) {
+  for await (const batch of csvParseRecords(path, file, state, counter)) {
     if (passed > 0) {
       passed--;
       continue;
@@ -75,9 +92,10 @@ function errorRow(error: unknown, fallback: number): number {
 export function readCsv(path: string, file: string): SourceFile {
   const state: DecodeState = { issues: [] };
   const issues = state.issues;
+  const counter: ReadCounter = { bytes: 0 };
 
   async function* sheets(): AsyncGenerator<SourceSheet> {
-    const batches = csvRecords(path, file, state);
+    const batches = csvRecords(path, file, state, counter);
     let batch: string[][] = [];
     let next = 0;
     /** The next record, or undefined at the end. */
@@ -141,5 +159,5 @@ export function readCsv(path: string, file: string): SourceFile {
     yield { file, format: 'csv', headers, rows: rows() };
   }
 
-  return { sheets: sheets(), issues };
+  return { sheets: sheets(), issues, bytesRead: () => counter.bytes };
 }

@@ -22,4 +22,6 @@ export interface SourceFile {
   readonly sheets: AsyncIterable<SourceSheet>;
   /** Problems found while reading (encoding, corrupt file): filled as the rows are read. */
   readonly issues: Issue[];
+  /** Bytes of the file read so far, for progress (streaming readers only; the others read the file whole). */
+  readonly bytesRead?: () => number;
 }

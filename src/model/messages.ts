@@ -372,6 +372,24 @@ export const messages = {
     en: `"${p.linkEn}": score ${p.before} → ${p.after}, tier ${p.tierBeforeEn} → ${p.tierAfterEn}, rank ${p.rankBeforeEn} → ${p.rankAfterEn}`,
   }),
   // (new assess messages go above this line)
+  // ── classifying enterprise files (ingest/classify-file.ts, cli classify-enterprises) ──
+  'classify_file.no_text_column': (p: { file: string; expected: readonly string[] }) => ({
+    zh: `${p.file} 没有可分类的文本列；应有以下表头之一：${listZh(p.expected)}`,
+    en: `${p.file} has no text column to classify; expected one of the headers: ${list(p.expected)}`,
+  }),
+  'classify_file.worker_failed': (p: { reason: string }) => ({
+    zh: `分类线程出错：${p.reason}`,
+    en: `a classification worker failed: ${p.reason}`,
+  }),
+  'classify_file.bad_output': (p: { file: string }) => ({
+    zh: `无法识别输出文件类型「${p.file}」，请使用 .csv 或 .parquet`,
+    en: `cannot tell the output format of "${p.file}"; use .csv or .parquet`,
+  }),
+  'classify_file.out_required': () => ({
+    zh: '请用 --out 指定输出文件（.csv 或 .parquet）',
+    en: 'give the output file with --out (.csv or .parquet)',
+  }),
+  // (new classify_file messages go above this line)
 
   // ── cli ─────────────────────────────────────────────────────
   'cli.not_found': (p: { kind: string; id: string }) => ({

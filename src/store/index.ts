@@ -18,3 +18,4 @@ export type {
 } from './review.js';
 export { loadAssessmentData, findEnterpriseIds } from './assess-queries.js';
 export type { AssessQueryOptions, AssessmentData, StoredEnterpriseProfile } from './assess-queries.js';
+export { writeClassifiedOfferingsParquet, readParquetRows, CLASSIFIED_OFFERING_COLUMNS } from './parquet-export.js';

@@ -1,0 +1,115 @@
+/**
+ * `classify-enterprises`: a large enterprise file into chain links, on all cores,
+ * with a progress bar on stderr and a summary. The links go to `--out` (a CSV for
+ * Excel, or Parquet) or, without it, to the sink the caller supplies (the
+ * database's, once wired).
+ */
+import cliProgress from 'cli-progress';
+import type { Framework } from '../model/index.js';
+import { AppError } from '../model/index.js';
+import { classifyFile, fileSink, type ClassificationSink, type ClassifyFileProgress, type ClassifyFileReport } from '../ingest/index.js';
+import type { Output } from './output.js';
+
+export interface ClassifyCommandOptions {
+  input: string;
+  out?: string;
+  threads?: string;
+  sheet?: string;
+}
+
+const MAX_THREADS = 256;
+
+function parseThreads(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const threads = Number(text);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+    throw new AppError('cli.bad_option', { option: '--threads', reason: `1–${MAX_THREADS}, got ${text}` });
+  }
+  return threads;
+}
+
+function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** Progress over the file's bytes, with rows, rate and ETA; nothing when stderr is no terminal or output is JSON. */
+function progressBar(out: Output) {
+  if (!process.stderr.isTTY || out.json) return { update: (_: ClassifyFileProgress) => {}, stop: () => {} };
+  const zh = out.lang === 'zh';
+  const bar = new cliProgress.SingleBar(
+    {
+      format: zh
+        ? ' {file} |{bar}| {percentage}% · {rows} 行 · {rate} 行/秒 · 剩余 {eta}'
+        : ' {file} |{bar}| {percentage}% · {rows} rows · {rate} rows/s · ETA {eta}',
+      stream: process.stderr, hideCursor: true, fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (p: ClassifyFileProgress) => {
+      const payload = {
+        file: p.file, rows: p.rows.toLocaleString('en-US'), rate: Math.round(p.rowsPerSecond).toLocaleString('en-US'),
+        eta: p.etaSeconds === undefined ? '—' : formatSeconds(p.etaSeconds),
+      };
+      if (!started) {
+        bar.start(Math.max(1, p.totalBytes), 0, payload);
+        started = true;
+      }
+      bar.update(Math.min(p.bytes, p.totalBytes), payload);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+function summary(report: ClassifyFileReport, destination: string | undefined, out: Output): string {
+  const seconds = report.ms / 1000;
+  const rate = Math.round(report.rows / Math.max(seconds, 0.001)).toLocaleString('en-US');
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (out.lang === 'zh') {
+    return `已分类 ${report.file} 的 ${n(report.rows)} 行（${seconds.toFixed(1)} 秒，${rate} 行/秒，${report.threads} 个线程）：` +
+      `${n(report.withLinks)} 家企业归入环节，${n(report.withoutLinks)} 家未归入（其中文本为空 ${n(report.emptyTexts)} 家）；` +
+      `共 ${n(report.offerings)} 条环节记录${destination ? `，已写入 ${destination}` : ''}`;
+  }
+  return `Classified ${n(report.rows)} rows of ${report.file} in ${seconds.toFixed(1)} s (${rate} rows/s, ${report.threads} threads): ` +
+    `${n(report.withLinks)} firms placed on links, ${n(report.withoutLinks)} on none (${n(report.emptyTexts)} with an empty text); ` +
+    `${n(report.offerings)} link rows${destination ? ` written to ${destination}` : ''}`;
+}
+
+/**
+ * Runs the command; returns the exit code. Without `--out` the rows go to `sink`
+ * (the caller's, e.g. the database); with neither, that is a usage error.
+ */
+export async function runClassifyEnterprises(framework: Framework, options: ClassifyCommandOptions, out: Output, sink?: ClassificationSink): Promise<number> {
+  const threads = parseThreads(options.threads);
+  let target = sink;
+  if (options.out !== undefined) {
+    target = fileSink(options.out);
+    if (!target) throw new AppError('classify_file.bad_output', { file: options.out });
+  }
+  if (!target) throw new AppError('classify_file.out_required', {});
+  const bar = progressBar(out);
+  let report: ClassifyFileReport;
+  try {
+    report = await classifyFile(options.input, {
+      framework, sink: target, onProgress: bar.update,
+      ...(threads ? { threads } : {}), ...(options.sheet ? { sheet: options.sheet } : {}),
+    });
+  } finally {
+    bar.stop();
+  }
+  const { issues, ...figures } = report;
+  if (!report.completed) {
+    out.note(out.lang === 'zh' ? `无法分类 ${report.file}，未写出任何结果：` : `Could not classify ${report.file}; nothing was written:`);
+    out.issues(issues);
+    return 1;
+  }
+  out.result({ ...figures, out: options.out ?? null, issues }, () => summary(report, options.out, out));
+  if (issues.length > 0) {
+    out.note(out.lang === 'zh' ? `读取时发现 ${issues.length} 个问题（已照常分类）：` : `${issues.length} problem(s) found while reading (rows classified as read):`);
+    out.issues(issues);
+  }
+  return 0;
+}

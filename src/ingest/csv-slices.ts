@@ -1,0 +1,187 @@
+/**
+ * A CSV file cut into slices of whole records, for the classification workers
+ * to decode and parse in parallel (classify-worker.ts), while this side only
+ * reads bytes. The cuts fall on record delimiters outside quoted fields: in a
+ * file that the fast scanner parses without an anomaly, a `"` occurs only in
+ * quoted fields (opening, closing or doubled), so a delimiter is outside quotes
+ * exactly when the count of `"` before it is even. (An anomaly is found by the
+ * worker that holds it, and the file is then read the ordinary way from there.)
+ * Neither `"` nor CR/LF ever occurs inside a UTF-8 or GB18030 multibyte sequence.
+ *
+ * The head of the file is read here: its first non-blank record is the header,
+ * its first line end sets the record delimiter for every slice (as csv-scanner.ts
+ * discovers it), and the file's encoding is that of its first non-ASCII line (as
+ * decode-text.ts decides it), known before any slice holding non-ASCII bytes is
+ * handed out.
+ *
+ * `open` answers undefined for what it leaves to the ordinary reader (read-csv.ts):
+ * a blank or malformed head, a header beyond HEAD_LIMIT bytes, CR-only line ends.
+ * `next` answers 'unsupported' for a slice it cannot hand out unchanged (a later
+ * record beginning with the bytes of a UTF-8 byte-order mark, which a slice's
+ * decoder would drop).
+ */
+import { isAscii, isUtf8 } from 'node:buffer';
+import { open, type FileHandle } from 'node:fs/promises';
+import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
+import { decodeText, type DecodeState, type TextEncoding } from './decode-text.js';
+
+/** About 2,000 rows of a registry export (~500 bytes a row). */
+export const SLICE_BYTES = 1 << 20;
+/** Most bytes read to find the header. */
+const HEAD_LIMIT = 8 << 20;
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export interface CsvHead {
+  readonly headers: readonly string[];
+  readonly delimiter: '\n' | '\r\n';
+  /** Records up to and including the header (blank lines before it count). */
+  readonly skipRecords: number;
+}
+
+export interface CsvSlice {
+  readonly bytes: Uint8Array;
+  readonly encoding?: TextEncoding;
+  readonly first: boolean;
+}
+
+/** The end (exclusive) of the last whole record in `bytes`, which starts at a record boundary; -1 when there is none. */
+export function lastRecordEnd(bytes: Buffer, delimiter: '\n' | '\r\n'): number {
+  const quotes: number[] = [];
+  for (let at = bytes.indexOf(QUOTE); at >= 0; at = bytes.indexOf(QUOTE, at + 1)) quotes.push(at);
+  for (let lf = bytes.lastIndexOf(LF); lf >= 0; lf = lf > 0 ? bytes.lastIndexOf(LF, lf - 1) : -1) {
+    if (delimiter === '\r\n' && (lf === 0 || bytes[lf - 1] !== CR)) continue;
+    // Quotes before the line feed: binary search in the ascending positions.
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((quotes[mid] as number) < lf) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo % 2 === 0) return lf + 1;
+  }
+  return -1;
+}
+
+/** The encoding of the first non-ASCII line of `bytes` (decode-text.ts's rule); undefined when all is ASCII. */
+function encodingOfFirstLine(bytes: Buffer): TextEncoding | undefined {
+  if (isAscii(bytes)) return undefined;
+  let at = 0;
+  while ((bytes[at] as number) < 0x80) at++;
+  const start = bytes.lastIndexOf(LF, at) + 1;
+  const lf = bytes.indexOf(LF, at);
+  return isUtf8(bytes.subarray(start, lf < 0 ? bytes.length : lf + 1)) ? 'utf-8' : 'gb18030';
+}
+
+async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+export class CsvSlicer {
+  private carry: Buffer;
+  private position: number;
+  private ended = false;
+  private sliced = 0;
+
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly head: CsvHead,
+    private encoding: TextEncoding | undefined,
+    start: Buffer,
+    private readonly sliceBytes: number,
+  ) {
+    this.carry = start;
+    this.position = start.length;
+  }
+
+  /** Bytes read from the file so far. */
+  get bytesRead(): number {
+    return this.position;
+  }
+
+  /** Reads the head; undefined when the file is left to the ordinary reader (see the module note). */
+  static async open(path: string, sliceBytes: number = SLICE_BYTES): Promise<CsvSlicer | undefined> {
+    const handle = await open(path, 'r');
+    try {
+      let start = Buffer.alloc(0);
+      const step = Math.max(1, sliceBytes);
+      while (start.length < HEAD_LIMIT) {
+        const more = Buffer.allocUnsafe(step);
+        const { bytesRead } = await handle.read(more, 0, more.length, start.length);
+        if (bytesRead === 0) break;
+        start = Buffer.concat([start, more.subarray(0, bytesRead)]);
+        const head = await CsvSlicer.readHead(start);
+        if (head === 'unsupported') break;
+        if (head) return new CsvSlicer(handle, head.head, head.encoding, start, step);
+      }
+      await handle.close();
+      return undefined;
+    } catch (error) {
+      await handle.close();
+      if (error instanceof CsvAnomaly) return undefined;
+      throw error;
+    }
+  }
+
+  /** The head from the complete lines of the file's first bytes; undefined when they do not hold the header yet. */
+  private static async readHead(start: Buffer): Promise<{ head: CsvHead; encoding?: TextEncoding } | 'unsupported' | undefined> {
+    const lf = start.lastIndexOf(LF);
+    if (lf < 0) return undefined;
+    const state: DecodeState = { issues: [] };
+    const scanner = new CsvScanner();
+    let text = '';
+    for await (const part of decodeText(single(start.subarray(0, lf + 1)), '', state)) text += part;
+    const records = scanner.push(text);
+    const header = records.findIndex((r) => r.some((c) => c.trim() !== ''));
+    if (header < 0) return undefined;
+    const delimiter = scanner.recordDelimiter;
+    if (delimiter !== '\n' && delimiter !== '\r\n') return 'unsupported';
+    const head: CsvHead = { headers: (records[header] as string[]).map((h) => h.trim()), delimiter, skipRecords: header + 1 };
+    return state.encoding ? { head, encoding: state.encoding } : { head };
+  }
+
+  /** The next slice; undefined at the end of the file. */
+  async next(): Promise<CsvSlice | 'unsupported' | undefined> {
+    for (;;) {
+      if (this.ended && this.carry.length === 0) return undefined;
+      let bytes = this.carry;
+      // Whether `bytes` starts a buffer of its own (not a view into Node's pool), which may be moved to a worker.
+      let own = false;
+      if (!this.ended) {
+        // A buffer of its own (not from Node's pool), so that the slice can be moved to a worker.
+        const buffer = Buffer.allocUnsafeSlow(this.carry.length + this.sliceBytes);
+        this.carry.copy(buffer, 0);
+        const { bytesRead } = await this.handle.read(buffer, this.carry.length, this.sliceBytes, this.position);
+        this.position += bytesRead;
+        if (bytesRead === 0) this.ended = true;
+        bytes = buffer.subarray(0, this.carry.length + bytesRead);
+        own = true;
+      }
+      const end = this.ended ? bytes.length : lastRecordEnd(bytes, this.head.delimiter);
+      if (end < 0) {
+        // One record longer than the slice: read on.
+        this.carry = bytes;
+        continue;
+      }
+      if (end === 0) return undefined;
+      this.carry = Buffer.from(bytes.subarray(end));
+      const slice = bytes.subarray(0, end);
+      const first = this.sliced++ === 0;
+      if (!first && slice[0] === 0xef && slice[1] === 0xbb && slice[2] === 0xbf) return 'unsupported';
+      this.encoding ??= encodingOfFirstLine(first ? stripBom(slice) : slice);
+      if (first && hasBom(slice)) this.encoding = 'utf-8';
+      const movable = own ? new Uint8Array(bytes.buffer, bytes.byteOffset, end) : new Uint8Array(slice);
+      return this.encoding ? { bytes: movable, encoding: this.encoding, first } : { bytes: movable, first };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+const stripBom = (bytes: Buffer) => (hasBom(bytes) ? bytes.subarray(3) : bytes);
