@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Classifier, classifyEnterprise, industryCandidates, jiebaSegmenter } from '../src/classify/index.js';
-import { classifyStoredEnterprises, importFiles, loadFramework, readIndustryLinks } from '../src/ingest/index.js';
+import { classifyFile, classifyStoredEnterprises, databaseSink, importFiles, loadFramework, readIndustryLinks } from '../src/ingest/index.js';
 import { parseFramework } from '../src/framework/index.js';
 import { Database, decide } from '../src/store/index.js';
 
@@ -82,6 +82,45 @@ test('stored enterprises are classified into offerings; decided ones stay and a 
     const second = await classifyStoredEnterprises(db, classifier, industries);
     assert.equal(second.keptDecided, 1);
     assert.deepEqual(await db.all(`SELECT enterprise_id, link, status, confidence, reviewed FROM offerings ORDER BY ALL`), snapshot);
+  } finally {
+    db.close();
+  }
+});
+
+test('a classified file goes into the database: firms matched by credit code or name, decisions kept, unknown firms counted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chainatlas-classify-db-'));
+  const stored = join(dir, 'stored.json');
+  writeFileSync(stored, JSON.stringify({
+    enterprises: [
+      { id: 'e-1', name_zh: '江西甲电气有限公司', province: '江西', credit_code: '91360100MA35ABCD1R' },
+      { id: 'e-2', name_zh: '江西乙软件有限公司', province: '江西' },
+    ],
+  }));
+  const registry = join(dir, 'registry.csv');
+  writeFileSync(registry, [
+    '企业名称,统一社会信用代码,经营范围',
+    '江西甲电气有限公司（新名称）,91360100MA35ABCD1R,变频器、伺服驱动器、PLC可编程控制器',
+    '江西乙软件有限公司,,MES制造执行系统、ERP企业资源计划软件',
+    '江西丙不在库有限公司,,工业防火墙、态势感知平台',
+  ].join('\n'));
+  const { db } = await Database.open(join(dir, 'x.duckdb'));
+  try {
+    assert.equal((await importFiles(db, [stored], { framework })).committed, true);
+    const first = await classifyFile(registry, { framework, sink: databaseSink(db).sink, threads: 1 });
+    assert.equal(first.completed, true);
+    const rejected = await decide(db, { kind: 'offering', enterpriseId: 'e-2', link: 'platform.software.management' }, 'reject', 'analyst-1');
+    assert.equal(rejected.changed, 1, 'the first run placed e-2 on management software');
+    const { sink, counts } = databaseSink(db);
+    const report = await classifyFile(registry, { framework, sink, threads: 1 });
+    assert.equal(report.completed, true);
+    const rows = await db.all(`SELECT enterprise_id, link, method, status FROM offerings ORDER BY ALL`);
+    const links = (id: string) => rows.filter((r) => r.enterprise_id === id && r.status !== 'rejected').map((r) => r.link);
+    for (const link of ['automation.actuator', 'automation.controller']) assert.ok(links('e-1').includes(link), `e-1 by credit code: ${link}`);
+    assert.ok(links('e-2').includes('platform.software.production'), 'e-2 by name');
+    assert.ok(rows.some((r) => r.enterprise_id === 'e-2' && r.link === 'platform.software.management' && r.status === 'rejected'), 'the rejection stands');
+    assert.ok(counts.keptDecided >= 1);
+    assert.ok(counts.unknownEnterprise >= 2, 'the firm the database lacks is counted, not added');
+    assert.equal(rows.filter((r) => !['e-1', 'e-2'].includes(String(r.enterprise_id))).length, 0);
   } finally {
     db.close();
   }

@@ -1,17 +1,24 @@
 /**
- * `classify-enterprises`: a large enterprise file into chain links, on all cores,
- * with a progress bar on stderr and a summary. The links go to `--out` (a CSV for
- * Excel, or Parquet) or, without it, to the sink the caller supplies (the
- * database's, once wired).
+ * `classify-enterprises`, three ways:
+ * - `--input F --out O`: a large enterprise file into chain links, on all cores,
+ *   to a CSV for Excel or Parquet;
+ * - `--input F`: the same, written to the database as classified offerings of
+ *   the firms it holds (review layer: decisions stay);
+ * - neither: every stored enterprise's description (classifyStoredEnterprises).
+ * A progress bar on stderr and a summary either way.
  */
 import cliProgress from 'cli-progress';
 import type { Framework } from '../model/index.js';
 import { AppError } from '../model/index.js';
-import { classifyFile, fileSink, type ClassificationSink, type ClassifyFileProgress, type ClassifyFileReport } from '../ingest/index.js';
+import {
+  classifyFile, classifyStoredEnterprises, databaseSink, fileSink, loadClassifier, readIndustryLinks, type ClassificationSink,
+  type ClassifyFileProgress, type ClassifyFileReport,
+} from '../ingest/index.js';
+import type { Database } from '../store/index.js';
 import type { Output } from './output.js';
 
 export interface ClassifyCommandOptions {
-  input: string;
+  input?: string;
   out?: string;
   threads?: string;
   sheet?: string;
@@ -90,6 +97,7 @@ export async function runClassifyEnterprises(framework: Framework, options: Clas
     if (!target) throw new AppError('classify_file.bad_output', { file: options.out });
   }
   if (!target) throw new AppError('classify_file.out_required', {});
+  if (options.input === undefined) throw new AppError('cli.bad_option', { option: '--input', reason: 'a file to classify' });
   const bar = progressBar(out);
   let report: ClassifyFileReport;
   try {
@@ -112,4 +120,30 @@ export async function runClassifyEnterprises(framework: Framework, options: Clas
     out.issues(issues);
   }
   return 0;
+}
+
+/** Without --input: the stored enterprises' descriptions (and industry codes) into classified offerings. */
+export async function runClassifyStoredEnterprises(db: Database, framework: Framework, useModel: boolean, out: Output): Promise<number> {
+  const { classifier } = loadClassifier(framework, useModel ? {} : { model: false });
+  const report = await classifyStoredEnterprises(db, classifier, readIndustryLinks(framework));
+  const n = (x: number) => x.toLocaleString('en-US');
+  const statuses = Object.entries(report.byStatus).map(([k, v]) => `${k} ${n(v)}`).join(', ') || '—';
+  out.result(report, () => out.lang === 'zh'
+    ? `已分类数据库中 ${n(report.enterprises)} 家企业（${n(report.withText)} 家有描述文本）：写入 ${n(report.written)} 条自动分类供给（${statuses}；` +
+      `${n(report.byIndustry)} 条因行业代码转为待复核），${n(report.keptDecided)} 条保留人工决定。`
+    : `Classified ${n(report.enterprises)} stored enterprises (${n(report.withText)} with a description): wrote ${n(report.written)} classified offerings ` +
+      `(${statuses}; ${n(report.byIndustry)} lifted to review by their industry code), kept ${n(report.keptDecided)} as people decided them.`);
+  return 0;
+}
+
+/** --input without --out: the file's rows become classified offerings of the firms the database holds. */
+export async function runClassifyFileIntoDatabase(db: Database, framework: Framework, options: ClassifyCommandOptions, out: Output): Promise<number> {
+  const { sink, counts } = databaseSink(db);
+  const code = await runClassifyEnterprises(framework, options, out, sink);
+  if (code === 0) {
+    out.note(out.lang === 'zh'
+      ? `数据库：写入 ${counts.written} 条，保留人工决定 ${counts.keptDecided} 条，${counts.unknownEnterprise} 条所属企业不在数据库中（请先导入这些企业）。`
+      : `Database: wrote ${counts.written}, kept ${counts.keptDecided} as decided, ${counts.unknownEnterprise} for firms the database does not hold (import them first).`);
+  }
+  return code;
 }

@@ -10,7 +10,9 @@ import { AppError, formatIssue, pick, type Lang } from '../model/index.js';
 import { readFrameworkFile, registryMentionFinder } from '../ingest/index.js';
 import { databaseFile, framework, frameworkFile, language, openDatabase, output, type GlobalOptions } from './context.js';
 import { runImport, runInit, type ImportCommandOptions } from './import-command.js';
-import { runClassifyEnterprises, type ClassifyCommandOptions } from './classify-command.js';
+import {
+  runClassifyEnterprises, runClassifyFileIntoDatabase, runClassifyStoredEnterprises, type ClassifyCommandOptions,
+} from './classify-command.js';
 import { runOverview } from './overview-command.js';
 import { runAssess, runCompare, runRank, runTargets, type AssessOptions, type CompareOptions, type RankOptions, type TargetsOptions } from './assess-commands.js';
 import {
@@ -70,14 +72,21 @@ program
 
 program
   .command('classify-enterprises')
-  .description('classify a large enterprise file into chain links, on all cores / 将企业名录按文本归入产业链环节')
-  .requiredOption('--input <file>', 'enterprise file: CSV (UTF-8 or GB18030), XLSX or JSON')
-  // Required until the database sink is wired: runClassifyEnterprises then takes it as its `sink` when --out is absent.
-  .requiredOption('--out <file>', 'where the links go: <file>.csv (for Excel) or <file>.parquet')
+  .description('derive offerings from enterprise texts: a file to CSV/Parquet on all cores, a file into the database, or the stored enterprises / 企业归入产业链环节')
+  .option('--input <file>', 'enterprise file: CSV (UTF-8 or GB18030), XLSX or JSON (default: the stored enterprises)')
+  .option('--out <file>', 'with --input: write the links to <file>.csv (for Excel) or <file>.parquet instead of the database')
   .option('--threads <n>', 'worker threads (default: one per core)')
   .option('--sheet <name>', 'XLSX: only this sheet')
-  .action(async (options: ClassifyCommandOptions) => {
-    exitCode = await runClassifyEnterprises(framework(globals()), options, output(globals()));
+  .option('--no-model', 'the lexicon alone, without the learned model (stored enterprises)')
+  .action(async (options: ClassifyCommandOptions & { model?: boolean }) => {
+    const fw = framework(globals());
+    if (options.input !== undefined && options.out !== undefined) {
+      exitCode = await runClassifyEnterprises(fw, options, output(globals()));
+    } else if (options.input !== undefined) {
+      await withDatabase((db) => runClassifyFileIntoDatabase(db, fw, options, output(globals())));
+    } else {
+      await withDatabase((db) => runClassifyStoredEnterprises(db, fw, options.model !== false, output(globals())));
+    }
   });
 
 program

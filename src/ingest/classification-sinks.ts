@@ -18,8 +18,9 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
-import { writeClassifiedOfferingsParquet } from '../store/index.js';
+import { saveClassifiedOfferings, writeClassifiedOfferingsParquet, type Database } from '../store/index.js';
 import type { AssignedStatus } from './classify-protocol.js';
+import { NAME_ID_PREFIX } from './enterprise-text.js';
 import { formatLine, preamble, type LineFormat } from './offering-lines.js';
 
 /** One assigned link of one enterprise: what the database's offerings table takes from a classification. */
@@ -173,4 +174,33 @@ export function fileSink(path: string): ClassificationSink | undefined {
   if (ext === '.csv') return csvFileSink(path);
   if (ext === '.parquet') return parquetFileSink(path);
   return undefined;
+}
+
+/** What a database sink wrote: rows written, rows kept out by a decision, rows of firms the database does not hold. */
+export interface DatabaseSinkCounts {
+  written: number;
+  keptDecided: number;
+  unknownEnterprise: number;
+}
+
+/**
+ * A sink writing each batch as classified offerings through the review layer
+ * (store/review.ts: decided offerings stay as decided), one transaction per
+ * batch. Firms are matched by id, credit code or exact name; a firm the file
+ * names but the database lacks is counted, not added (import it first).
+ * Firms the file lists with no link keep whatever they had.
+ */
+export function databaseSink(db: Database): { sink: ClassificationSink; counts: DatabaseSinkCounts } {
+  const counts: DatabaseSinkCounts = { written: 0, keptDecided: 0, unknownEnterprise: 0 };
+  const sink = rowSink(async (rows) => {
+    if (rows.length === 0) return;
+    // A row without id or credit code is named `name:<name>` (enterprise-text.ts): the store matches the name itself.
+    const keyed = rows.map((r) => (r.enterpriseId.startsWith(NAME_ID_PREFIX) ? { ...r, enterpriseId: r.enterpriseId.slice(NAME_ID_PREFIX.length) } : r));
+    const ids = [...new Set(keyed.map((r) => r.enterpriseId))];
+    const result = await saveClassifiedOfferings(db, ids, keyed);
+    counts.written += result.written;
+    counts.keptDecided += result.keptDecided;
+    counts.unknownEnterprise += rows.length - result.written - result.keptDecided;
+  });
+  return { sink, counts };
 }

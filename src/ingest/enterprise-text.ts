@@ -61,6 +61,9 @@ const HAS_CJK = /[\u3400-\u9fff]/;
 const PLAIN_CODE = /^[0-9A-Z]{18}$/;
 
 /** The enterprise id the import gives the row, and the name to show; `row:<row>` when the row names no firm. */
+/** The id of a row known only by its name. */
+export const NAME_ID_PREFIX = 'name:';
+
 export function rowIdentity(cells: readonly string[], row: number, plan: ColumnPlan): { id: string; name: string } {
   const name = cellAt(cells, plan.name);
   const zh = cellAt(cells, plan.nameZh);
@@ -75,5 +78,5 @@ export function rowIdentity(cells: readonly string[], row: number, plan: ColumnP
   const nameZh = zh ?? (name && HAS_CJK.test(name) ? name : undefined);
   const nameEn = en ?? (name && !HAS_CJK.test(name) ? name : undefined);
   const named = nameZh ?? nameEn;
-  return { id: named ? `name:${named.normalize('NFKC')}` : `row:${row}`, name: shown };
+  return { id: named ? `${NAME_ID_PREFIX}${named.normalize('NFKC')}` : `row:${row}`, name: shown };
 }

@@ -21,7 +21,7 @@ export { DEFAULT_ASSESS_CONFIG_FILE, readAssessConfigJson } from './assess-confi
 export { classifyFile, DEFAULT_BATCH_ROWS } from './classify-file.js';
 export { TEXT_HEADERS } from './enterprise-text.js';
 export type { ClassifyFileOptions, ClassifyFileProgress, ClassifyFileReport } from './classify-file.js';
-export { csvFileSink, parquetFileSink, fileSink, rowSink } from './classification-sinks.js';
+export { csvFileSink, parquetFileSink, fileSink, rowSink, databaseSink } from './classification-sinks.js';
 export { neutralizeFormula, OUTPUT_HEADERS } from './offering-lines.js';
-export type { ClassificationSink, ClassifiedBatch, ClassifiedOfferingRow } from './classification-sinks.js';
+export type { ClassificationSink, ClassifiedBatch, ClassifiedOfferingRow, DatabaseSinkCounts } from './classification-sinks.js';
 export { formatEvidence } from './classify-protocol.js';

@@ -80,13 +80,20 @@ async function appendRows(db: Database, table: string, rows: readonly (readonly 
 /**
  * Replaces the classified, undecided offerings of the given enterprises by new
  * ones, in one transaction. `enterpriseIds` lists every enterprise classified
- * (also those given no link, whose old classified offerings go).
+ * (also those given no link, whose old classified offerings go). An enterprise
+ * may be named by id, credit code or exact name; rows of firms the database
+ * does not hold are not written (neither written nor kept in the counts).
  */
 export async function saveClassifiedOfferings(db: Database, enterpriseIds: readonly string[], offerings: readonly ClassifiedOffering[]): Promise<WriteCounts> {
   await createTemp(db, 'classified_ids', 'id VARCHAR');
   await appendRows(db, 'classified_ids', enterpriseIds.map((id) => [id]));
   await createTemp(db, 'classified_offerings', 'enterprise_id VARCHAR, link VARCHAR, confidence DOUBLE, status VARCHAR, alternatives VARCHAR, evidence VARCHAR');
   await appendRows(db, 'classified_offerings', offerings.map((o) => [o.enterpriseId, o.link, o.confidence, o.status, JSON.stringify(o.alternatives), o.evidence]));
+  // A file classified outside the database may name its firms by credit code or exact name instead of id.
+  for (const [table, column] of [['classified_ids', 'id'], ['classified_offerings', 'enterprise_id']] as const) {
+    await db.run(`UPDATE temp.${table} c SET ${column} = e.id FROM enterprises e
+      WHERE c.${column} NOT IN (SELECT id FROM enterprises) AND (e.credit_code = c.${column} OR e.name_zh = c.${column} OR e.name_en = c.${column})`);
+  }
   try {
     return await db.transaction(async () => {
       await db.run(`DELETE FROM offerings WHERE method = 'classified' AND NOT coalesce(reviewed, false)
