@@ -3,11 +3,7 @@
  * quadrants, recommendation kinds and the metrics themselves, each with its
  * zh/en label (vega-lite `mark.ts` style: const object, type, guard).
  */
-import type { Text } from '../model/index.js';
-
-function guard<T extends string>(vocab: Record<T, unknown>) {
-  return (value: unknown): value is T => typeof value === 'string' && Object.hasOwn(vocab, value);
-}
+import { vocabularyGuard as guard, type Text } from '../model/index.js';
 
 /** Capability tiers, weakest first (docs/metrics.md, "Tiers"). */
 export const Tier = {

@@ -11,6 +11,7 @@
  * the customer) is not known at that level. Rows may repeat a cell: counts add up
  * (that is how scenarios add hypothetical suppliers).
  */
+import type { StoredEnterpriseProfile } from '../store/index.js';
 import type { Framework, Observation, Text } from '../model/index.js';
 import type { AssessLevel } from './region-universe.js';
 import { regionKey } from './region-universe.js';
@@ -67,24 +68,8 @@ export interface UnitCounts {
   readonly origins: readonly OriginCount[];
 }
 
-export interface EnterpriseProfile {
-  readonly id: string;
-  readonly name: Text;
-  /** Headquarters at the assessed level. */
-  readonly region?: string;
-  readonly province?: string;
-  readonly city?: string;
-  readonly leader: boolean;
-  readonly originCountry?: string;
-  readonly kind?: string;
-  /** Links it offers (confirmed offerings), framework links only. */
-  readonly links: readonly string[];
-  /** Distinct cases it has a component in, per link. */
-  readonly casesByLink: Readonly<Record<string, number>>;
-  /** Distinct cases it is lead integrator of. */
-  readonly casesLed: number;
-  /** Enterprises it has delivered cases together with, and how many cases. */
-  readonly partners: readonly { readonly id: string; readonly region?: string; readonly cases: number }[];
+/** An enterprise as the assessment sees it (loaded by the store), or one a scenario adds. */
+export interface EnterpriseProfile extends StoredEnterpriseProfile {
   /** Added by a scenario, not stored. */
   readonly hypothetical?: boolean;
 }

@@ -36,7 +36,7 @@
  * holding the same code. A region given as a city (南昌联通) does not meet a record
  * known by its province (江西联通): no city → province table here.
  */
-import type { Text } from '../model/index.js';
+import { vocabularyGuard, type Text } from '../model/index.js';
 import { createCompanyNameAnalyzer, normalizeCompanyName, shortFormKey, type CompanyNameAnalysis } from './company-names.js';
 
 export const MatchReason = {
@@ -48,7 +48,7 @@ export const MatchReason = {
   fuzzy: { zh: '名称相近', en: 'similar name' },
 } as const satisfies Record<string, Text>;
 export type MatchReason = keyof typeof MatchReason;
-export const isMatchReason = (value: unknown): value is MatchReason => typeof value === 'string' && Object.hasOwn(MatchReason, value);
+export const isMatchReason = vocabularyGuard(MatchReason);
 
 export const MatchStatus = {
   matched: { zh: '已匹配', en: 'matched' },
@@ -56,7 +56,7 @@ export const MatchStatus = {
   unmatched: { zh: '未匹配', en: 'unmatched' },
 } as const satisfies Record<string, Text>;
 export type MatchStatus = keyof typeof MatchStatus;
-export const isMatchStatus = (value: unknown): value is MatchStatus => typeof value === 'string' && Object.hasOwn(MatchStatus, value);
+export const isMatchStatus = vocabularyGuard(MatchStatus);
 
 export const CREDIT_CODE_SCORE = 1;
 export const EXACT_NAME_SCORE = 0.98;

@@ -3,7 +3,7 @@ export type { Text } from './text.js';
 export { Lang, isLang, pick } from './text.js';
 export {
   Position, isPosition, RegionLevel, isRegionLevel, NbsGroup, isNbsGroup, Ownership, isOwnership, EnterpriseKind, isEnterpriseKind,
-  SourceKind, isSourceKind, Method, isMethod, ComponentRole, isComponentRole, EntityKind, isEntityKind, ENTITY_ORDER,
+  SourceKind, isSourceKind, Method, isMethod, ComponentRole, isComponentRole, EntityKind, isEntityKind, ENTITY_ORDER, vocabularyGuard,
 } from './vocab.js';
 export type { Framework, Segment, Link, Keyword, NegativeKeyword, FrameworkView, IndustrySection, IndustryDivision } from './framework.js';
 export type { Region } from './region.js';

@@ -5,7 +5,8 @@
  */
 import type { Text } from './text.js';
 
-function guard<T extends string>(vocab: Record<T, Text>) {
+/** The type guard of a closed vocabulary: whether a value is one of its keys. */
+export function vocabularyGuard<T extends string>(vocab: Record<T, unknown>) {
   return (value: unknown): value is T => typeof value === 'string' && Object.hasOwn(vocab, value);
 }
 
@@ -15,7 +16,7 @@ export const Position = {
   downstream: { zh: '下游', en: 'downstream' },
 } as const satisfies Record<string, Text>;
 export type Position = keyof typeof Position;
-export const isPosition = guard(Position);
+export const isPosition = vocabularyGuard(Position);
 
 export const RegionLevel = {
   country: { zh: '国家', en: 'country' },
@@ -23,7 +24,7 @@ export const RegionLevel = {
   city: { zh: '地级', en: 'city' },
 } as const satisfies Record<string, Text>;
 export type RegionLevel = keyof typeof RegionLevel;
-export const isRegionLevel = guard(RegionLevel);
+export const isRegionLevel = vocabularyGuard(RegionLevel);
 
 /** The four economic regions of the National Bureau of Statistics. */
 export const NbsGroup = {
@@ -33,7 +34,7 @@ export const NbsGroup = {
   northeast: { zh: '东北', en: 'northeast' },
 } as const satisfies Record<string, Text>;
 export type NbsGroup = keyof typeof NbsGroup;
-export const isNbsGroup = guard(NbsGroup);
+export const isNbsGroup = vocabularyGuard(NbsGroup);
 
 export const Ownership = {
   state: { zh: '国有', en: 'state-owned' },
@@ -42,7 +43,7 @@ export const Ownership = {
   mixed: { zh: '混合所有制', en: 'mixed' },
 } as const satisfies Record<string, Text>;
 export type Ownership = keyof typeof Ownership;
-export const isOwnership = guard(Ownership);
+export const isOwnership = vocabularyGuard(Ownership);
 
 export const EnterpriseKind = {
   telecom_operator: { zh: '基础电信运营商', en: 'telecom operator' },
@@ -62,7 +63,7 @@ export const EnterpriseKind = {
   other: { zh: '其他', en: 'other' },
 } as const satisfies Record<string, Text>;
 export type EnterpriseKind = keyof typeof EnterpriseKind;
-export const isEnterpriseKind = guard(EnterpriseKind);
+export const isEnterpriseKind = vocabularyGuard(EnterpriseKind);
 
 /** Where a record came from. */
 export const SourceKind = {
@@ -77,21 +78,21 @@ export const SourceKind = {
   user: { zh: '用户录入', en: 'user entry' },
 } as const satisfies Record<string, Text>;
 export type SourceKind = keyof typeof SourceKind;
-export const isSourceKind = guard(SourceKind);
+export const isSourceKind = vocabularyGuard(SourceKind);
 
 export const Method = {
   manual: { zh: '人工', en: 'manual' },
   classified: { zh: '自动分类', en: 'classified' },
 } as const satisfies Record<string, Text>;
 export type Method = keyof typeof Method;
-export const isMethod = guard(Method);
+export const isMethod = vocabularyGuard(Method);
 
 export const ComponentRole = {
   lead_integrator: { zh: '总集成商', en: 'lead integrator' },
   component_supplier: { zh: '部件供应商', en: 'component supplier' },
 } as const satisfies Record<string, Text>;
 export type ComponentRole = keyof typeof ComponentRole;
-export const isComponentRole = guard(ComponentRole);
+export const isComponentRole = vocabularyGuard(ComponentRole);
 
 /** The entities a file can carry. */
 export const EntityKind = {
@@ -102,6 +103,6 @@ export const EntityKind = {
   observations: { zh: '指标观测', en: 'observations' },
 } as const satisfies Record<string, Text>;
 export type EntityKind = keyof typeof EntityKind;
-export const isEntityKind = guard(EntityKind);
+export const isEntityKind = vocabularyGuard(EntityKind);
 /** Import order: a later entity may refer to an earlier one in the same import. */
 export const ENTITY_ORDER: readonly EntityKind[] = ['enterprises', 'offerings', 'cases', 'components', 'observations'];
