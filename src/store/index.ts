@@ -18,3 +18,5 @@ export type {
 } from './review.js';
 export { loadAssessmentData, findEnterpriseIds } from './assess-queries.js';
 export type { AssessQueryOptions, AssessmentData, StoredEnterpriseProfile } from './assess-queries.js';
+export { loadReportRecords } from './report-queries.js';
+export type { ReportRecords, ReportCaseRecord, ReportQueryOptions } from './report-queries.js';
