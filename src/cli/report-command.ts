@@ -13,14 +13,14 @@
  * the end. The date printed on the report is today's unless CHAINATLAS_REPORT_DATE
  * sets it (reproducible output).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Framework, Lang, Region, Text } from '../model/index.js';
 import { AppError, NATION_CODE, isLang } from '../model/index.js';
 import { regionByCode } from '../regions/index.js';
 import { loadReportRecords, type Database } from '../store/index.js';
 import {
-  PdfPrinter, Outline, buildReport, isOutline, renderCharts, renderReportDocx, reportHtml, writeReportXlsx, type ReportDocument, type ReportInput,
+  CHROMIUM_PATH, PdfPrinter, Outline, buildReport, isOutline, renderCharts, renderReportDocx, reportHtml, writeReportXlsx, type ReportDocument, type ReportInput,
 } from '../report/index.js';
 import { assessConfig, assessmentFor } from './assess-commands.js';
 import type { Output } from './output.js';
@@ -117,7 +117,8 @@ export async function writeReports(
 ): Promise<WrittenReport[]> {
   mkdirSync(options.outDir, { recursive: true });
   const written: WrittenReport[] = [];
-  const printer = options.formats.includes('pdf') ? new PdfPrinter() : undefined;
+  // Chromium prints the PDF and, when it is there, draws the DOCX's fallback PNGs too.
+  const printer = options.formats.includes('pdf') || (options.formats.includes('docx') && existsSync(CHROMIUM_PATH)) ? new PdfPrinter() : undefined;
   try {
     for (const lang of options.langs) {
       let started = performance.now();
@@ -131,7 +132,7 @@ export async function writeReports(
           case 'html': writeFileSync(file, reportHtml(doc, charts)); break;
           case 'pdf': await (printer as PdfPrinter).print(doc, charts, file); break;
           case 'xlsx': await writeReportXlsx(doc, file); break;
-          case 'docx': writeFileSync(file, await renderReportDocx(doc, charts)); break;
+          case 'docx': writeFileSync(file, await renderReportDocx(doc, charts, printer ? await printer.chartPngs(charts) : undefined)); break;
         }
         // The model and charts are shared: their time goes to the first format.
         written.push({ lang, format, file, ms: performance.now() - started + (written.filter((w) => w.lang === lang).length === 0 ? shared : 0) });

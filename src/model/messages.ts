@@ -444,8 +444,8 @@ export const messages = {
     en: `The report uses the "${p.nameEn}": ${p.segments} segments and ${p.links} links — ${p.upstream} upstream (basic hardware and software), ${p.midstream} midstream (solution integration) and ${p.downstream} downstream (integration, operation and services). Each link in the map is coloured by the region's tier.`,
   }),
   'report.say.heatmap': (p: { regions: number; links: number; regionZh: string; regionEn: string }) => ({
-    zh: `全国${p.regions}个地区在${p.links}个环节上的供给能力得分（0—1）；${p.regionZh}所在行加框标出。`,
-    en: `Capability scores (0–1) of ${p.regions} regions on ${p.links} links; the row of ${p.regionEn} is marked.`,
+    zh: `全国${p.regions}个地区在${p.links}个环节上的供给能力得分（0—1），颜色越深得分越高；${p.regionZh}的名称以红色标出。`,
+    en: `Capability scores (0–1) of ${p.regions} regions on ${p.links} links, darker for higher; ${p.regionEn} is named in red.`,
   }),
   'report.say.view': (p: { viewZh: string; viewEn: string; layers: number }) => ({
     zh: `习惯按“${p.viewZh}”阅读的读者可按下表把${p.layers}个层对应到本框架的环节。`,

@@ -189,7 +189,7 @@ function segmentSection(w: Writer, s: SegmentAssessment, number: string): Sectio
   const leaders = enterprises.filter((e) => e.leader && e.links.some((l) => ids.has(l)))
     .map((e) => ({ e, cases: e.links.filter((l) => ids.has(l)).reduce((t, l) => t + (e.casesByLink[l] ?? 0), 0) }))
     .sort((a, b) => b.cases - a.cases || a.e.id.localeCompare(b.e.id)).slice(0, 12);
-  const placed = leaders.map(({ e }) => ({ name: e.name, place: w.both((x) => x.place(e.province)) }));
+  const placed = leaders.map(({ e }) => ({ name: e.name, place: w.both((x) => x.place(e.province, e.originCountry)) }));
   people.push(para(w.say('report.say.segment_leaders', {
     count: leaders.length,
     namesZh: placed.map((e) => `${e.name.zh}（${e.place.zh}）`).join('、'),
@@ -258,7 +258,9 @@ function recommendationsSection(w: Writer, number: string): Section {
     const blocks: Block[] = recs.length === 0 ? [para(w.say('report.say.no_recommendations'))]
       : [{ kind: 'list', items: recs.map((r) => [{ text: w.lang === 'zh' ? `【${RecommendationKind[r.kind].zh}】` : `[${RecommendationKind[r.kind].en}] `, strong: true }, { text: w.t(r.text) }]) }];
     const withTargets = recs.filter((r) => (r.targets ?? []).length > 0 && (r.kind === 'fill' || r.kind === 'extend'));
-    if (withTargets.length > 0) blocks.push({ ...targetTable(w, withTargets, `targets-${s.id}`, false, 5), title: `${w.t(s.name)} · ${w.label('targets')}` });
+    if (withTargets.length > 0) {
+      blocks.push({ ...targetTable(w, withTargets, { id: `targets-${s.id}`, sheet: false, limit: 5, compact: true }), title: `${w.t(s.name)} · ${w.label('targets')}` });
+    }
     return section(`recommendations-${s.id}`, `${number}.2.${i + 1}`, w.t(s.name), blocks);
   });
   return section('recommendations', number, w.label('recommendations'), [], [

@@ -267,7 +267,7 @@ export function buildChainLeaderSections(w: Writer): Section[] {
     section('list-problems', '4', w.label('problemList'), [problems]),
     section('list-policies', '5', w.label('policyList'), [
       { ...recommendationTable(w, policies, 'list-policies-table', false), title: w.label('policyList') },
-      { ...targetTable(w, policies.filter((r) => r.kind === 'fill' || r.kind === 'extend'), 'list-policy-targets', false, 3), title: w.label('targets') },
+      { ...targetTable(w, policies.filter((r) => r.kind === 'fill' || r.kind === 'extend'), { id: 'list-policy-targets', sheet: false, limit: 3, compact: true }), title: w.label('targets') },
     ]),
   ]);
   return [maps, lists];

@@ -176,7 +176,6 @@ export function heatmapOption(spec: HeatmapChart): ChartOption {
         type: 'heatmap', name: spec.valueName, data: spec.cells.map((c) => [...c]),
         label: { show: !dense, fontSize: 10, fontFamily: CHART_FONT },
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
-        ...(highlight !== undefined ? { markArea: { silent: true, itemStyle: { color: 'transparent', borderColor: ACCENT, borderWidth: 2 }, data: [[{ xAxis: highlight - 0.5 }, { xAxis: highlight + 0.5 }]] } } : {}),
       }],
     } as EChartsOption,
   };

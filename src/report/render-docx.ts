@@ -7,9 +7,10 @@
  * no field needs updating on open (so Word asks nothing when it opens the file).
  * The library XML-escapes all text.
  *
- * PNG fallbacks are rendered from the chart SVG by resvg (@resvg/resvg-js, a
- * prebuilt binary shipped in its npm package) with the Noto CJK fonts when they
- * are installed, else the system fonts. Both libraries load on first use.
+ * PNG fallbacks come from the caller (the report job draws them with the PDF's
+ * Chromium), else from resvg (@resvg/resvg-js, a prebuilt binary shipped in its
+ * npm package) with the Noto CJK fonts when installed, else the system fonts —
+ * slower on CJK text, but needs no browser. Libraries load on first use.
  */
 import { existsSync } from 'node:fs';
 import type { ReportDocument, Run, Section, TableBlock } from './document.js';
@@ -79,9 +80,12 @@ function caption(d: Docx, text: string): Paragraph {
   return new d.Paragraph({ spacing: { before: 120, after: 60 }, keepNext: true, children: [new d.TextRun({ text, bold: true, size: 19, color: BLUE })] });
 }
 
-async function sectionChildren(
-  d: Docx, s: Section, depth: number, doc: ReportDocument, charts: ReadonlyMap<string, RenderedChart>, numbers: Numbering,
-): Promise<(Paragraph | Table)[]> {
+interface Pictures {
+  readonly charts: ReadonlyMap<string, RenderedChart>;
+  readonly pngs?: ReadonlyMap<string, Buffer>;
+}
+
+async function sectionChildren(d: Docx, s: Section, depth: number, doc: ReportDocument, pictures: Pictures, numbers: Numbering): Promise<(Paragraph | Table)[]> {
   const levels = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4];
   const out: (Paragraph | Table)[] = [new d.Paragraph({
     heading: levels[Math.min(depth, levels.length - 1)], pageBreakBefore: depth === 0, keepNext: true,
@@ -102,7 +106,7 @@ async function sectionChildren(
         out.push(new d.Paragraph({ spacing: { after: 80 }, children: [] }));
         break;
       case 'chart': {
-        const chart = charts.get(b.id);
+        const chart = pictures.charts.get(b.id);
         if (!chart) break;
         const scale = Math.min(1, TEXT_WIDTH_PX / chart.width);
         const size = { width: Math.round(chart.width * scale), height: Math.round(chart.height * scale) };
@@ -110,7 +114,7 @@ async function sectionChildren(
           alignment: d.AlignmentType.CENTER, keepNext: true,
           children: [new d.ImageRun({
             type: 'svg', data: Buffer.from(chart.svg, 'utf8'), transformation: size,
-            fallback: { type: 'png', data: await chartPng(chart) },
+            fallback: { type: 'png', data: pictures.pngs?.get(b.id) ?? await chartPng(chart) },
             altText: { name: b.title, title: b.title, description: b.caption ?? b.title },
           })],
         }));
@@ -123,7 +127,7 @@ async function sectionChildren(
       }
     }
   }
-  for (const c of s.sections) out.push(...await sectionChildren(d, c, depth + 1, doc, charts, numbers));
+  for (const c of s.sections) out.push(...await sectionChildren(d, c, depth + 1, doc, pictures, numbers));
   return out;
 }
 
@@ -138,12 +142,15 @@ function contents(d: Docx, sections: readonly Section[], depth = 0): Paragraph[]
   ]);
 }
 
-/** The DOCX file of a document whose charts are rendered. */
-export async function renderReportDocx(doc: ReportDocument, charts: ReadonlyMap<string, RenderedChart>): Promise<Buffer> {
+/**
+ * The DOCX file of a document whose charts are rendered. `pngs` are the fallback
+ * images when the caller has them (PdfPrinter.chartPngs); otherwise resvg draws them.
+ */
+export async function renderReportDocx(doc: ReportDocument, charts: ReadonlyMap<string, RenderedChart>, pngs?: ReadonlyMap<string, Buffer>): Promise<Buffer> {
   const d: Docx = await import('docx');
   const numbers = numberBlocks(doc);
   const body: (Paragraph | Table)[] = [];
-  for (const s of doc.sections) body.push(...await sectionChildren(d, s, 0, doc, charts, numbers));
+  for (const s of doc.sections) body.push(...await sectionChildren(d, s, 0, doc, { charts, ...(pngs ? { pngs } : {}) }, numbers));
   const footnotes = Object.fromEntries(doc.footnotes.map((f) => [String(f.number), { children: [new d.Paragraph({ children: [new d.TextRun({ text: f.text, size: 16 })] })] }]));
   const document = new d.Document({
     creator: 'ChainAtlas', title: doc.title, description: doc.subtitle,

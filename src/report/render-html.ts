@@ -88,7 +88,8 @@ nav.toc a .dots { flex: 1 1 auto; border-bottom: 1px dotted #999; margin-bottom:
 nav.toc a .p { flex: 0 0 8mm; text-align: right; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figure.table { break-inside: auto; }
-figcaption { font-size: 9.5pt; font-weight: bold; color: #24476b; margin: 0 0 1.5mm; }
+figcaption { font-size: 9.5pt; font-weight: bold; color: #24476b; margin: 0 0 1.5mm; break-after: avoid; }
+h2, h3, h4, h5 { break-after: avoid; }
 figure.chart figcaption { text-align: center; margin: 1mm 0 0; }
 .chart-svg { text-align: center; }
 .chart-svg svg { max-width: 100%; height: auto; }
@@ -99,6 +100,7 @@ tr { break-inside: avoid; }
 th, td { border: 0.6px solid #b7c3d0; padding: 0.8mm 1.2mm; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #e8eef5; color: #14365c; text-align: left; font-weight: bold; }
 td.n { text-align: right; white-space: nowrap; }
+td.nw, th.nw { white-space: nowrap; }
 tr.hl td { background: #fdecea; font-weight: bold; }
 p.table-note { font-size: 8.5pt; color: #555; margin-top: 1mm; }
 section.notes { break-before: page; }
@@ -114,13 +116,26 @@ function runsHtml(runs: readonly Run[]): string {
   }).join('');
 }
 
+/** Text columns whose every value is short stay on one line (a tier, a city), so that long columns get the room. */
+function shortColumns(t: TableBlock): Set<number> {
+  const out = new Set<number>();
+  t.columns.forEach((c, j) => {
+    if (c.type !== 'text') return;
+    const longest = Math.max(0, ...t.rows.map((r) => [...String(r[j] ?? '')].length));
+    if (longest <= 6) out.add(j);
+  });
+  return out;
+}
+
 function tableHtml(t: TableBlock, n: number | undefined, doc: ReportDocument): string {
+  const short = shortColumns(t);
   const head = t.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('');
   const highlight = new Set(t.highlight ?? []);
   const body = t.rows.map((row, i) => `<tr${highlight.has(i) ? ' class="hl"' : ''}>${row.map((v, j) => {
     const column = t.columns[j];
     const numeric = typeof v === 'number' || v === null;
-    return `<td${numeric && column?.type !== 'text' ? ' class="n"' : ''}>${escapeHtml(formatCell(v, column, doc.lang))}</td>`;
+    const cls = numeric && column?.type !== 'text' ? ' class="n"' : short.has(j) ? ' class="nw"' : '';
+    return `<td${cls}>${escapeHtml(formatCell(v, column, doc.lang))}</td>`;
   }).join('')}</tr>`).join('\n');
   const caption = `${doc.labels.table}${n ?? ''}　${t.title}`;
   return `<figure class="table" id="${anchor(`table-${t.id}`)}"><figcaption>${escapeHtml(caption)}</figcaption>

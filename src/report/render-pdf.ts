@@ -58,7 +58,7 @@ export class PdfPrinter {
       this.profile = mkdtempSync(join(tmpdir(), 'chainatlas-chromium-'));
       const profile = this.profile;
       this.context = import('playwright-core').then(({ chromium }) =>
-        chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, offline: true }));
+        chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, offline: true, deviceScaleFactor: 2 }));
     }
     return this.context;
   }
@@ -94,6 +94,25 @@ export class PdfPrinter {
       if (n !== undefined) pages.set(s.id, n);
     }
     return pages.size === 0 ? first : this.pdfOf(reportHtml(doc, charts, pages), footer);
+  }
+
+  /**
+   * PNGs (2×) of rendered charts, by id: the DOCX fallback images, drawn by the same
+   * browser and fonts as the PDF (much faster than resvg on CJK text).
+   */
+  async chartPngs(charts: ReadonlyMap<string, RenderedChart>): Promise<Map<string, Buffer>> {
+    const context = await this.browser();
+    const page = await context.newPage();
+    const ids = [...charts.keys()];
+    try {
+      const body = ids.map((id, i) => `<div id="c${i}" style="display:inline-block;background:#fff;line-height:0">${charts.get(id)?.svg ?? ''}</div>`).join('<br>');
+      await page.setContent(`<!DOCTYPE html><html><body style="margin:0">${body}</body></html>`, { waitUntil: 'load' });
+      const out = new Map<string, Buffer>();
+      for (const [i, id] of ids.entries()) out.set(id, await page.locator(`#c${i}`).screenshot({ type: 'png' }));
+      return out;
+    } finally {
+      await page.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -58,8 +58,8 @@ export class Writer {
     return [...this.notes.values()];
   }
 
-  place(code: string | undefined): string {
-    if (code === undefined) return this.label('unknown');
+  place(code: string | undefined, country?: string): string {
+    if (code === undefined) return country && country !== 'CN' ? country : this.label('unknown');
     return this.t(this.input.places[code]) || code;
   }
 
@@ -344,14 +344,21 @@ export function recommendationTable(w: Writer, recs: readonly Recommendation[], 
   ]), sheet ? { sheet: w.label('sheetRecommendations') } : {});
 }
 
-export function targetTable(w: Writer, recs: readonly Recommendation[], id = 'targets', sheet = true, limit = Infinity): TableBlock {
-  return table(id, w.label('sheetTargets'), [
-    column(w, 'kind'), column(w, 'link'), column(w, 'targetRank', 'integer'), column(w, 'enterprise'), column(w, 'headquarters'), column(w, 'leader'),
-    column(w, 'casesOnLink', 'integer'), column(w, 'ties', 'integer'), column(w, 'closeness', 'number', 2), column(w, 'score', 'number', 2), column(w, 'reason'),
-  ], recs.flatMap((r) => (r.targets ?? []).slice(0, limit).map((t) => [
-    w.t(RecommendationKind[r.kind]), w.t(r.name), t.rank, w.t(t.name), w.place(t.region), t.leader ? w.label('yes') : w.label('no'),
-    t.casesOnLink, t.ties.cases, t.closeness, t.score, w.t(t.reason),
-  ])), sheet ? { sheet: w.label('sheetTargets') } : {});
+/** Targets of recommendations: the full sheet, or (`compact`) the columns a printed page has room for. */
+export function targetTable(
+  w: Writer, recs: readonly Recommendation[], options: { id?: string; sheet?: boolean; limit?: number; compact?: boolean } = {},
+): TableBlock {
+  const { id = 'targets', sheet = true, limit = Infinity, compact = false } = options;
+  const rows = recs.flatMap((r) => (r.targets ?? []).slice(0, limit).map((t) => {
+    const row: TableCell[] = [w.t(r.name), t.rank, w.t(t.name), w.place(t.region), t.leader ? w.label('yes') : w.label('no'), t.casesOnLink, t.ties.cases, t.closeness, t.score];
+    return compact ? row : [w.t(RecommendationKind[r.kind]), ...row, w.t(t.reason)];
+  }));
+  const columns = [
+    column(w, 'link'), column(w, 'targetRank', 'integer'), column(w, 'enterprise'), column(w, 'headquarters'), column(w, 'leader'),
+    column(w, 'casesOnLink', 'integer'), column(w, 'ties', 'integer'), column(w, 'closeness', 'number', 2), column(w, 'score', 'number', 2),
+  ];
+  return table(id, w.label('sheetTargets'), compact ? columns : [column(w, 'kind'), ...columns, column(w, 'reason')], rows,
+    sheet ? { sheet: w.label('sheetTargets') } : {});
 }
 
 export function industryName(w: Writer, code: string | undefined): string {
