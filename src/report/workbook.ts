@@ -8,7 +8,7 @@
  * typed into Excel. Text is therefore always written as a string cell, never as a
  * formula object, and risky text also gets the text number format `@`, so that
  * editing the cell in Excel keeps it text. Numbers stay typed numbers (with a
- * number format per column), empty and non-finite values become empty cells.
+ * number format per column), empty text and non-finite values become empty cells.
  *
  * Also: a header row in bold, frozen; sheet names cut to Excel's 31 characters
  * without the characters it forbids, and made unique.
@@ -50,7 +50,7 @@ export function sheetName(book: ExcelJS.Workbook, wanted: string): string {
 
 /** What a cell holds: a plain string or number, never a formula object. */
 function cellValue(value: SheetCell): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   return value;
 }
