@@ -16,7 +16,7 @@ import {
   resolveOrFail, runCaseShow, runCasesList, runEnterpriseShow, runEnterprisesList, runImportsList, runObservationsList, type ListOptions,
 } from './read-commands.js';
 import { createOutput, table } from './output.js';
-import { runReport, type ReportOptions } from './report-command.js';
+import { runReport, runStartReport, type ReportOptions } from './report-command.js';
 import { runEval, runTrain, type EvalCommandOptions, type TrainCommandOptions } from './eval-command.js';
 import { regionByCode } from '../regions/index.js';
 import { classifier } from './context.js';
@@ -95,7 +95,10 @@ program
       const code = await runInit(file, fw, {}, createOutput({ json: false, lang: language(globals()), stdout: process.stderr }));
       if (code !== 0) return void (exitCode = code);
     }
-    await withDatabase((db) => runAssess(db, fw, { region: region.code }, output(globals())));
+    await withDatabase(async (db) => {
+      await runAssess(db, fw, { region: region.code }, output(globals()));
+      await runStartReport(db, fw, region, output(globals()));
+    });
   });
 
 program
