@@ -12,8 +12,9 @@ import Table from 'cli-table3';
 import { formatBytes, verdict, type BenchOptions, type Benchmark, type SummaryLine } from './harness.js';
 import { importEnterprises } from './import-enterprises.js';
 import { assessProvinces } from './assess-provinces.js';
+import { reportBench } from './report.js';
 
-const BENCHMARKS: readonly Benchmark[] = [importEnterprises, assessProvinces];
+const BENCHMARKS: readonly Benchmark[] = [importEnterprises, assessProvinces, reportBench];
 
 function parseArguments(args: readonly string[]): { only?: string; options: BenchOptions } {
   let only: string | undefined;

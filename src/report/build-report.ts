@@ -33,6 +33,9 @@ export interface BuildReportOptions {
   readonly caseLimit?: number;
 }
 
+/** Names listed in running text before "and N more". */
+const NAMES_SHOWN = 24;
+
 const section = (id: string, number: string, title: string, blocks: readonly Block[], sections: readonly Section[] = []): Section =>
   ({ id, number, title, blocks, sections });
 
@@ -183,8 +186,9 @@ function segmentSection(w: Writer, s: SegmentAssessment, number: string): Sectio
   const localList = [...local.values()].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.zh.localeCompare(b.name.zh, 'zh'));
   const people: Block[] = [para(w.say('report.say.segment_local', {
     count: localList.length,
-    namesZh: localList.map((e) => `${e.name.zh}（${Role[e.role].zh}）`).join('、'),
-    namesEn: localList.map((e) => `${e.name.en} (${Role[e.role].en})`).join(', '),
+    // At national scale a segment has thousands of local firms: the first ones by role, and how many in all.
+    namesZh: localList.slice(0, NAMES_SHOWN).map((e) => `${e.name.zh}（${Role[e.role].zh}）`).join('、') + (localList.length > NAMES_SHOWN ? `等${localList.length}家` : ''),
+    namesEn: localList.slice(0, NAMES_SHOWN).map((e) => `${e.name.en} (${Role[e.role].en})`).join(', ') + (localList.length > NAMES_SHOWN ? ` and ${localList.length - NAMES_SHOWN} more` : ''),
   }))];
   const leaders = enterprises.filter((e) => e.leader && e.links.some((l) => ids.has(l)))
     .map((e) => ({ e, cases: e.links.filter((l) => ids.has(l)).reduce((t, l) => t + (e.casesByLink[l] ?? 0), 0) }))
@@ -317,7 +321,7 @@ export function buildReport(input: ReportInput, options: BuildReportOptions): Re
   let sheets: TableBlock[];
   if (outline === 'chain-leader') {
     sections = buildChainLeaderSections(w);
-    sheets = chainLeaderSheets(w, sections);
+    sheets = chainLeaderSheets(w);
   } else {
     const segments = region.segments.map((s, i) => segmentSection(w, s, String(4 + i)));
     const recNumber = String(4 + region.segments.length);

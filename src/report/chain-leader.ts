@@ -28,6 +28,16 @@ import {
 
 /** Suppliers of one segment in one city that make a cluster. */
 export const CLUSTER_MIN = 2;
+/** Rows of a list printed in the document; the workbook sheet has them all. */
+export const PRINTED_ROWS = 200;
+
+/** The printed form of a list: its first rows, and a note saying where the rest are. */
+function printed(w: Writer, t: TableBlock): TableBlock {
+  if (t.rows.length <= PRINTED_ROWS) return t;
+  const { sheet: _sheet, ...rest } = t;
+  const note = w.lang === 'zh' ? `共${t.rows.length}行，此处列出前${PRINTED_ROWS}行，全部见工作簿“${t.sheet ?? t.title}”表。` : `${t.rows.length} rows; the first ${PRINTED_ROWS} are shown, all of them in the workbook sheet "${t.sheet ?? t.title}".`;
+  return { ...rest, id: `${t.id}-printed`, rows: t.rows.slice(0, PRINTED_ROWS), note: t.note ? `${t.note} ${note}` : note };
+}
 
 const section = (id: string, number: string, title: string, blocks: readonly Block[], sections: readonly Section[] = []): Section =>
   ({ id, number, title, blocks, sections });
@@ -225,6 +235,8 @@ export function buildChainLeaderSections(w: Writer): Section[] {
   const local = localEnterprises(w);
   const clusters = clusterList(w);
   const problems = problemList(w);
+  const enterprises = enterpriseList(w);
+  const projects = projectList(w);
   const intro = para(w.say('report.say.cl_intro', {
     regionZh: region.region.short.zh, regionEn: region.region.short.en, present: region.health.present, links: region.health.links,
     enterprises: local.length, cases: w.input.cases.length, clusters: clusters.rows.length, problems: problems.rows.length, policies: region.recommendations.length,
@@ -261,9 +273,9 @@ export function buildChainLeaderSections(w: Writer): Section[] {
   ]);
   const policies = region.recommendations;
   const lists = section('lists', '二', w.label('fiveLists'), [], [
-    section('list-enterprises', '1', w.label('enterpriseList'), [enterpriseList(w)]),
-    section('list-projects', '2', w.label('projectList'), [projectList(w)]),
-    section('list-clusters', '3', w.label('clusterList'), [para(w.say('report.say.cluster_rule', { min: CLUSTER_MIN })), clusters]),
+    section('list-enterprises', '1', w.label('enterpriseList'), [printed(w, enterprises)]),
+    section('list-projects', '2', w.label('projectList'), [printed(w, projects)]),
+    section('list-clusters', '3', w.label('clusterList'), [para(w.say('report.say.cluster_rule', { min: CLUSTER_MIN })), printed(w, clusters)]),
     section('list-problems', '4', w.label('problemList'), [problems]),
     section('list-policies', '5', w.label('policyList'), [
       { ...recommendationTable(w, policies, 'list-policies-table', false), title: w.label('policyList') },
@@ -274,10 +286,9 @@ export function buildChainLeaderSections(w: Writer): Section[] {
 }
 
 /** The workbook of the chain-leader format: the five lists, then the assessment matrix, observations and sources. */
-export function chainLeaderSheets(w: Writer, sections: readonly Section[]): TableBlock[] {
-  const lists = sections.flatMap((s) => s.sections).flatMap((s) => s.blocks).filter((b): b is TableBlock => b.kind === 'table' && b.sheet !== undefined && b.id.startsWith('list-'));
+export function chainLeaderSheets(w: Writer): TableBlock[] {
   return [
-    ...lists,
+    enterpriseList(w), projectList(w), clusterList(w), problemList(w),
     { ...recommendationTable(w, w.input.region.recommendations), sheet: w.label('policyList') },
     targetTable(w, w.input.region.recommendations),
     matrixTable(w), observationsTable(w), sourcesTable(w),

@@ -283,8 +283,10 @@ export function indicatorTable(w: Writer, series: readonly ComputedIndicator[]):
 
 // ── tables that are also sheets ──────────────────────────────────────────
 
+/** The link's local suppliers with roles; the first 40 (an Excel cell holds at most 32,767 characters). */
 const roleList = (w: Writer, l: LinkAssessment) =>
-  l.suppliers.map((s) => `${w.t(s.name)}（${w.t(Role[s.role])}）`).join(w.lang === 'zh' ? '；' : '; ');
+  l.suppliers.slice(0, 40).map((s) => `${w.t(s.name)}（${w.t(Role[s.role])}）`).join(w.lang === 'zh' ? '；' : '; ')
+  + (l.suppliers.length > 40 ? (w.lang === 'zh' ? `；等${l.suppliers.length}家` : `; and ${l.suppliers.length - 40} more`) : '');
 
 export function matrixTable(w: Writer): TableBlock {
   const { region } = w.input;
