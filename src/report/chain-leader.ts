@@ -34,9 +34,8 @@ export const PRINTED_ROWS = 200;
 /** The printed form of a list: its first rows, and a note saying where the rest are. */
 function printed(w: Writer, t: TableBlock): TableBlock {
   if (t.rows.length <= PRINTED_ROWS) return t;
-  const { sheet: _sheet, ...rest } = t;
   const note = w.lang === 'zh' ? `共${t.rows.length}行，此处列出前${PRINTED_ROWS}行，全部见工作簿“${t.sheet ?? t.title}”表。` : `${t.rows.length} rows; the first ${PRINTED_ROWS} are shown, all of them in the workbook sheet "${t.sheet ?? t.title}".`;
-  return { ...rest, id: `${t.id}-printed`, rows: t.rows.slice(0, PRINTED_ROWS), note: t.note ? `${t.note} ${note}` : note };
+  return { kind: 'table', id: `${t.id}-printed`, title: t.title, columns: t.columns, rows: t.rows.slice(0, PRINTED_ROWS), note: t.note ? `${t.note} ${note}` : note };
 }
 
 const section = (id: string, number: string, title: string, blocks: readonly Block[], sections: readonly Section[] = []): Section =>

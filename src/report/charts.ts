@@ -46,9 +46,25 @@ function textWidth(text: string, size: number): number {
   return w;
 }
 
-/** Lines a text takes in a box of `width` px (with some room for word wrap). */
+/** Lines a text takes in a box of `width` px: greedy wrapping of words (Latin) and characters (CJK), as the renderer does. */
 function linesFor(text: string, width: number, size: number): number {
-  return Math.max(1, Math.ceil((textWidth(text, size) * 1.12) / Math.max(10, width)));
+  const tokens = text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
+  const room = Math.max(10, width);
+  let lines = 1;
+  let used = 0;
+  for (const token of tokens) {
+    const w = textWidth(token, size);
+    if (used > 0 && used + textWidth(token.trimEnd(), size) > room) {
+      lines++;
+      used = 0;
+    }
+    // A word longer than the line breaks inside itself.
+    if (w > room) {
+      lines += Math.floor(w / room);
+      used = w % room;
+    } else used += w;
+  }
+  return lines;
 }
 
 function box(x: number, y: number, width: number, height: number, fill: string, stroke = 'none'): Graphic {

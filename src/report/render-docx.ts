@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import type { ReportDocument, Run, Section, TableBlock } from './document.js';
 import type { RenderedChart } from './charts.js';
-import { anchor, formatCell, numberBlocks, sectionTitle, type Numbering } from './render-html.js';
+import { anchor, formatCell, numberBlocks, numbered, sectionTitle, type Numbering } from './render-html.js';
 
 type Docx = typeof import('docx');
 type Paragraph = InstanceType<Docx['Paragraph']>;
@@ -100,7 +100,7 @@ async function sectionChildren(d: Docx, s: Section, depth: number, doc: ReportDo
         for (const item of b.items) out.push(new d.Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: runsOf(d, item) }));
         break;
       case 'table':
-        out.push(caption(d, `${doc.labels.table}${numbers.tables.get(b.id) ?? ''}　${b.title}`));
+        out.push(caption(d, numbered(doc, doc.labels.table, numbers.tables.get(b.id), b.title)));
         out.push(tableOf(d, b, doc));
         if (b.note) out.push(new d.Paragraph({ children: [new d.TextRun({ text: b.note, size: 16, color: '555555' })] }));
         out.push(new d.Paragraph({ spacing: { after: 80 }, children: [] }));
@@ -120,7 +120,7 @@ async function sectionChildren(d: Docx, s: Section, depth: number, doc: ReportDo
         }));
         out.push(new d.Paragraph({
           alignment: d.AlignmentType.CENTER, spacing: { after: b.caption ? 0 : 160 },
-          children: [new d.TextRun({ text: `${doc.labels.chart}${numbers.charts.get(b.id) ?? ''}　${b.title}`, bold: true, size: 19, color: BLUE })],
+          children: [new d.TextRun({ text: numbered(doc, doc.labels.chart, numbers.charts.get(b.id), b.title), bold: true, size: 19, color: BLUE })],
         }));
         if (b.caption) out.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { after: 160 }, children: [new d.TextRun({ text: b.caption, size: 17, color: '555555' })] }));
         break;

@@ -59,6 +59,10 @@ export function numberBlocks(doc: ReportDocument): Numbering {
 
 export const sectionTitle = (s: Section): string => (s.number ? `${s.number}　${s.title}` : s.title);
 
+/** "图3　…" / "Figure 3 …". */
+export const numbered = (doc: ReportDocument, label: string, n: number | undefined, title: string): string =>
+  doc.lang === 'zh' ? `${label}${n ?? ''}　${title}` : `${label} ${n ?? ''}  ${title}`;
+
 const STYLE = `
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
 * { box-sizing: border-box; }
@@ -121,8 +125,10 @@ function shortColumns(t: TableBlock): Set<number> {
   const out = new Set<number>();
   t.columns.forEach((c, j) => {
     if (c.type !== 'text') return;
-    const longest = Math.max(0, ...t.rows.map((r) => [...String(r[j] ?? '')].length));
-    if (longest <= 6) out.add(j);
+    // Display width: a CJK character counts two.
+    const width = (v: string) => [...v].reduce((n, ch) => n + (/[\u2e80-\u9fff]/.test(ch) ? 2 : 1), 0);
+    const longest = Math.max(0, ...t.rows.map((r) => width(String(r[j] ?? ''))));
+    if (longest <= 12) out.add(j);
   });
   return out;
 }
@@ -137,7 +143,7 @@ function tableHtml(t: TableBlock, n: number | undefined, doc: ReportDocument): s
     const cls = numeric && column?.type !== 'text' ? ' class="n"' : short.has(j) ? ' class="nw"' : '';
     return `<td${cls}>${escapeHtml(formatCell(v, column, doc.lang))}</td>`;
   }).join('')}</tr>`).join('\n');
-  const caption = `${doc.labels.table}${n ?? ''}　${t.title}`;
+  const caption = numbered(doc, doc.labels.table, n, t.title);
   return `<figure class="table" id="${anchor(`table-${t.id}`)}"><figcaption>${escapeHtml(caption)}</figcaption>
 <table><thead><tr>${head}</tr></thead><tbody>
 ${body}
@@ -151,7 +157,7 @@ function blockHtml(b: Block, doc: ReportDocument, charts: ReadonlyMap<string, Re
     case 'table': return tableHtml(b, numbers.tables.get(b.id), doc);
     case 'chart': {
       const svg = charts.get(b.id)?.svg ?? '';
-      const caption = `${doc.labels.chart}${numbers.charts.get(b.id) ?? ''}　${b.title}`;
+      const caption = numbered(doc, doc.labels.chart, numbers.charts.get(b.id), b.title);
       return `<figure class="chart" id="${anchor(`chart-${b.id}`)}"><div class="chart-svg">${svg}</div><figcaption>${escapeHtml(caption)}</figcaption>${b.caption ? `<p class="caption">${escapeHtml(b.caption)}</p>` : ''}</figure>`;
     }
   }
