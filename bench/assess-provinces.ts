@@ -41,7 +41,7 @@ const MULTIPLIERS: Readonly<Record<number, number>> = { 1: 2654435761, 3: 224682
 const uniform = (column: string, stream: number) => `((((${column}) * ${MULTIPLIERS[stream] ?? 2654435761}) + ${stream * 97}) % 4294967296) / 4294967296.0`;
 const quoted = (values: readonly string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
 
-async function generate(file: string, enterprises: number): Promise<{ ms: number; reused: boolean }> {
+export async function generate(file: string, enterprises: number): Promise<{ ms: number; reused: boolean }> {
   const offerings = Math.round(enterprises * OFFERINGS_PER_ENTERPRISE);
   const stamp = `${enterprises}/${offerings}/${CASES}/${COMPONENTS}/v2`;
   if (existsSync(file)) {

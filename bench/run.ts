@@ -13,8 +13,9 @@ import { formatBytes, verdict, type BenchOptions, type Benchmark, type SummaryLi
 import { classifyEnterprises } from './classify-enterprises.js';
 import { importEnterprises } from './import-enterprises.js';
 import { assessProvinces } from './assess-provinces.js';
+import { reportBench } from './report.js';
 
-const BENCHMARKS: readonly Benchmark[] = [importEnterprises, classifyEnterprises, assessProvinces];
+const BENCHMARKS: readonly Benchmark[] = [importEnterprises, classifyEnterprises, assessProvinces, reportBench];
 
 function parseArguments(args: readonly string[]): { only?: string; options: BenchOptions } {
   let only: string | undefined;

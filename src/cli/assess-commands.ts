@@ -126,17 +126,24 @@ async function load(
   return { input, config, level };
 }
 
-/** Builds the assessment of one region (the main job and `assess`). */
-export async function buildAssessment(
+/** The assessment of all regions of the level with `region` in detail, and the input it was computed from (reports). */
+export async function assessmentFor(
   db: Database, framework: Framework, region: Region, options: { benchmark?: string; proximity?: string; config: AssessConfig },
-): Promise<RegionAssessment> {
+): Promise<{ input: AssessmentInput; assessment: Assessment; region: RegionAssessment }> {
   const level = levelOf(region);
   const { input } = await load(db, framework, level, [region.code], options.config);
   const proximity = proximityOf(options.proximity);
   const assessment = runAssessment(input, {
     framework, focus: [region.code], benchmark: benchmarkOf(options.benchmark, level), config: options.config, ...(proximity ? { proximity } : {}),
   });
-  return assessment.focus[0] as RegionAssessment;
+  return { input, assessment, region: assessment.focus[0] as RegionAssessment };
+}
+
+/** Builds the assessment of one region (the main job and `assess`). */
+export async function buildAssessment(
+  db: Database, framework: Framework, region: Region, options: { benchmark?: string; proximity?: string; config: AssessConfig },
+): Promise<RegionAssessment> {
+  return (await assessmentFor(db, framework, region, options)).region;
 }
 
 // ── rendering ─────────────────────────────────────────────────────────────

@@ -5,24 +5,24 @@
  *
  * Formula injection: a text cell beginning with = + - @ (or a tab or carriage
  * return) would run as a formula when the file is opened. In CSV such text is
- * prefixed with an apostrophe; in XLSX it is written as a string cell with the
- * text number format `@`, never as a formula. Numbers stay numbers.
+ * prefixed with an apostrophe; in XLSX the sheets are written by the report's
+ * formula-safe sheet writer (src/report/workbook.ts): a string cell with the
+ * text number format `@`, never a formula. Numbers stay numbers.
  */
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Lang, Text } from '../model/index.js';
 import { pick } from '../model/index.js';
 import { Quadrant, RecommendationKind, Role, Tier, describeRank, type RegionAssessment } from '../assess/index.js';
+import { FORMULA_RISK, addSafeSheet } from '../report/index.js';
 
 type Cell = string | number | null | undefined;
-
-const RISKY = /^[=+\-@\t\r]/;
 
 /** A text cell as CSV: quoted when needed, defused when it could run as a formula. */
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = RISKY.test(value) ? `'${value}` : value;
+  const text = FORMULA_RISK.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -144,17 +144,7 @@ export async function writeAssessmentCsv(file: string | undefined, a: RegionAsse
 }
 
 function addSheet(book: ExcelJS.Workbook, sheet: Sheet, lang: Lang): void {
-  const ws = book.addWorksheet(label(sheet.name, lang));
-  ws.addRow(sheet.head.map((h) => label(h, lang))).font = { bold: true };
-  for (const row of sheet.rows) {
-    const added = ws.addRow(row.map((v) => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v)));
-    added.eachCell((cell) => {
-      // A string is stored as a string cell, never a formula; risky text also gets the text format.
-      if (typeof cell.value === 'string' && RISKY.test(cell.value)) cell.numFmt = '@';
-    });
-  }
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.columns.forEach((column) => { column.width = 14; });
+  addSafeSheet(book, label(sheet.name, lang), sheet.head.map((h) => ({ label: label(h, lang), width: 14 })), sheet.rows);
 }
 
 export async function writeAssessmentXlsx(file: string, a: RegionAssessment, lang: Lang): Promise<void> {

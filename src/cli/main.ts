@@ -19,6 +19,7 @@ import {
   resolveOrFail, runCaseShow, runCasesList, runEnterpriseShow, runEnterprisesList, runImportsList, runObservationsList, type ListOptions,
 } from './read-commands.js';
 import { createOutput, table } from './output.js';
+import { runReport, runStartReport, type ReportOptions } from './report-command.js';
 import { runEval, runTrain, type EvalCommandOptions, type TrainCommandOptions } from './eval-command.js';
 import { regionByCode } from '../regions/index.js';
 import { classifier } from './context.js';
@@ -116,7 +117,10 @@ program
       const code = await runInit(file, fw, {}, createOutput({ json: false, lang: language(globals()), stdout: process.stderr }));
       if (code !== 0) return void (exitCode = code);
     }
-    await withDatabase((db) => runAssess(db, fw, { region: region.code }, output(globals())));
+    await withDatabase(async (db) => {
+      await runAssess(db, fw, { region: region.code }, output(globals()));
+      await runStartReport(db, fw, region, output(globals()));
+    });
   });
 
 program
@@ -314,6 +318,20 @@ assessShared(program
   .action(async (options: RankOptions) => {
     const fw = framework(globals());
     await withDatabase((db) => runRank(db, fw, options, output(globals())));
+  });
+
+// ── report ────────────────────────────────────────────────────
+assessShared(program
+  .command('report')
+  .description("the supply-capability report as HTML, PDF, XLSX and DOCX, with charts / 供给能力分析报告")
+  .option('--region <region>', 'province or city', '江西')
+  .option('--format <formats>', 'html, pdf, xlsx, docx (comma-separated)', 'html')
+  .option('--out <dir>', 'folder to write to', 'out')
+  .option('--outline <outline>', 'default (the published analysis) or chain-leader (four maps, five lists)', 'default')
+  .option('--case-limit <n>', 'cases loaded for the appendix and lists (default 500)'))
+  .action(async (options: ReportOptions) => {
+    const fw = framework(globals());
+    await withDatabase((db) => runReport(db, fw, options, globals().lang, output(globals())));
   });
 
 function fail(message: string): void {

@@ -391,6 +391,215 @@ export const messages = {
   }),
   // (new classify_file messages go above this line)
 
+  // ── report ──────────────────────────────────────────────────
+  // Sentences of the reports (src/report), built from the figures they are given (already formatted).
+  'report.title': (p: { regionZh: string; regionEn: string; chainZh: string; chainEn: string }) => ({
+    zh: `${p.regionZh}${p.chainZh}关键环节供给能力分析`,
+    en: `${p.regionEn}: supply capability of the key links of the ${p.chainEn}`,
+  }),
+  'report.subtitle': (p: { outline: 'default' | 'chain-leader' }) => ({
+    zh: p.outline === 'chain-leader' ? '产业链“四图五清单”' : '产业链分析与供给能力评估报告',
+    en: p.outline === 'chain-leader' ? 'Chain-leader format: four maps and five lists' : 'Industry-chain analysis and supply-capability assessment',
+  }),
+  'report.meta': (p: { level: 'province' | 'city'; benchmarkZh: string; benchmarkEn: string; date: string; observations: number; cases: number; enterprises: number }) => ({
+    zh: `评估层级：${p.level === 'city' ? '地级市' : '省级'}；专业化对标：${p.benchmarkZh}；数据：${p.enterprises}家本地供给企业、${p.cases}个案例、${p.observations}条来源观测值；生成日期：${p.date}`,
+    en: `Level: ${p.level === 'city' ? 'city' : 'province'}; specialisation against ${p.benchmarkEn}; data: ${p.enterprises} local supplier(s), ${p.cases} case(s), ${p.observations} sourced observation(s); generated ${p.date}`,
+  }),
+  'report.say.data_basis': (p: { regionZh: string; regionEn: string; segments: number; links: number; nationSuppliers: number; cases: number; observations: number; sources: number }) => ({
+    zh: `本报告按${p.segments}个环节组、${p.links}个环节的框架，依据全国${p.nationSuppliers}个“企业-环节”供给记录、与${p.regionZh}相关的${p.cases}个案例和${p.observations}条来源观测值（${p.sources}个来源）生成；文中每个数字均可追溯到附录中的数据与公式。`,
+    en: `This report follows a framework of ${p.segments} segments and ${p.links} links and is generated from ${p.nationSuppliers} supplier-link records nationwide, ${p.cases} case(s) concerning ${p.regionEn} and ${p.observations} sourced observation(s) from ${p.sources} source(s); every figure can be traced to the data and formulas in the appendices.`,
+  }),
+  'report.say.segment_extremes': (p: {
+    bestZh: string; bestEn: string; bestScore: string; bestTierZh: string; bestTierEn: string; bestRankZh: string; bestRankEn: string;
+    worstZh: string; worstEn: string; worstScore: string; worstTierZh: string; worstTierEn: string; worstRankZh: string; worstRankEn: string;
+  }) => ({
+    zh: `各环节组中，「${p.bestZh}」得分最高（${p.bestScore}，${p.bestTierZh}${p.bestRankZh ? `，${p.bestRankZh}` : ''}），「${p.worstZh}」得分最低（${p.worstScore}，${p.worstTierZh}${p.worstRankZh ? `，${p.worstRankZh}` : ''}）。`,
+    en: `Among the segments, "${p.bestEn}" scores highest (${p.bestScore}, ${p.bestTierEn}${p.bestRankEn ? `, ${p.bestRankEn}` : ''}) and "${p.worstEn}" lowest (${p.worstScore}, ${p.worstTierEn}${p.worstRankEn ? `, ${p.worstRankEn}` : ''}).`,
+  }),
+  'report.say.key_links': (p: { kind: 'strong' | 'broken' | 'short' | 'weak'; count: number; namesZh: string; namesEn: string }) => {
+    const zh = { strong: '较强环节', broken: '断链（本地案例需要、本地无供给企业）', short: '短链（仅一家本地供给企业）', weak: '弱链（档次薄弱）' }[p.kind];
+    const en = { strong: 'Strong links', broken: 'Broken links (needed by local cases, no local supplier)', short: 'Short links (a single local supplier)', weak: 'Weak links (tier weak)' }[p.kind];
+    return { zh: `${zh}${p.count}个${p.count > 0 ? `：${p.namesZh}` : ''}。`, en: `${en}: ${p.count}${p.count > 0 ? ` — ${p.namesEn}` : ''}.` };
+  },
+  'report.say.key_substitute': (p: { count: number; itemsZh: string; itemsEn: string; cut: string }) => ({
+    zh: `国产份额低于${p.cut}的环节${p.count}个${p.count > 0 ? `：${p.itemsZh}` : ''}。`,
+    en: `Links with a domestic share below ${p.cut}: ${p.count}${p.count > 0 ? ` — ${p.itemsEn}` : ''}.`,
+  }),
+  'report.say.key_recommendations': (p: { fill: number; cultivate: number; substitute: number; strengthen: number; extend: number }) => ({
+    zh: `建议共${p.fill + p.cultivate + p.substitute + p.strengthen + p.extend}项：补链${p.fill}项、育链${p.cultivate}项、国产替代${p.substitute}项、强链${p.strengthen}项、延链${p.extend}项。`,
+    en: `${p.fill + p.cultivate + p.substitute + p.strengthen + p.extend} recommendation(s): fill ${p.fill}, cultivate ${p.cultivate}, substitute ${p.substitute}, strengthen ${p.strengthen}, extend ${p.extend}.`,
+  }),
+  'report.say.observation': (p: { labelZh: string; labelEn: string; qualifier: 'more_than' | 'about' | 'projection' | ''; value: string; unit: string; period: string }) => ({
+    zh: `${p.labelZh}（${p.period}）${{ more_than: '超过', about: '约', projection: '预计达到', '': '为' }[p.qualifier]}${p.value}${p.unit}`,
+    en: `${p.labelEn} (${p.period}): ${{ more_than: 'more than ', about: 'about ', projection: 'projected at ', '': '' }[p.qualifier]}${p.value} ${p.unit}`,
+  }),
+  'report.say.series': (p: { labelZh: string; labelEn: string; first: string; firstYear: number; last: string; lastYear: number; unit: string; cagr: string; years: number; projected: boolean }) => ({
+    zh: `${p.labelZh}由${p.firstYear}年的${p.first}${p.unit}${p.projected ? '预计增至' : '增至'}${p.lastYear}年的${p.last}${p.unit}，按公式 (${p.last} / ${p.first})^(1/${p.years}) − 1 计算，${p.firstYear}—${p.lastYear}年年均复合增长率为${p.cagr}${p.projected ? '（含预测值）' : ''}。`,
+    en: `${p.labelEn} went from ${p.first} ${p.unit} in ${p.firstYear} to ${p.last} ${p.unit}${p.projected ? ' (projected)' : ''} in ${p.lastYear}: computed as (${p.last} / ${p.first})^(1/${p.years}) − 1, the compound annual growth rate over ${p.firstYear}–${p.lastYear} is ${p.cagr}${p.projected ? ' (includes a projection)' : ''}.`,
+  }),
+  'report.say.series_no_cagr': (p: { labelZh: string; labelEn: string; first: string; firstYear: number; last: string; lastYear: number; unit: string }) => ({
+    zh: `${p.labelZh}：${p.firstYear}年${p.first}${p.unit}，${p.lastYear}年${p.last}${p.unit}；起始值不为正，无法计算年均复合增长率。`,
+    en: `${p.labelEn}: ${p.first} ${p.unit} in ${p.firstYear}, ${p.last} ${p.unit} in ${p.lastYear}; the first value is not positive, so no CAGR can be computed.`,
+  }),
+  'report.say.series_stated': (p: { stated: string; computed: string; differs: boolean; difference: string; source: string }) => ({
+    zh: p.differs
+      ? `来源（${p.source}）给出的年均复合增长率为${p.stated}，与按其数据计算的${p.computed}相差${p.difference}个百分点；两者并列列出，以计算值为准可复核。`
+      : `来源（${p.source}）给出的年均复合增长率为${p.stated}，与计算值${p.computed}一致。`,
+    en: p.differs
+      ? `The source (${p.source}) states a CAGR of ${p.stated}; computed from its own figures it is ${p.computed}, a difference of ${p.difference} percentage points. Both are shown; the computed value can be checked.`
+      : `The source (${p.source}) states a CAGR of ${p.stated}, which agrees with the computed ${p.computed}.`,
+  }),
+  'report.say.growth_step': (p: { fromYear: number; toYear: number; rate: string }) => ({
+    zh: `${p.fromYear}—${p.toYear}年增长${p.rate}`,
+    en: `${p.rate} growth ${p.fromYear}–${p.toYear}`,
+  }),
+  'report.say.series_annotation': (p: { cagr: string; firstYear: number; lastYear: number; stated: string }) => ({
+    zh: `${p.firstYear}—${p.lastYear}年年均复合增长率（计算）${p.cagr}${p.stated ? `；来源给出${p.stated}` : ''}`,
+    en: `CAGR ${p.firstYear}–${p.lastYear} (computed) ${p.cagr}${p.stated ? `; stated by the source ${p.stated}` : ''}`,
+  }),
+  'report.say.framework': (p: { segments: number; links: number; upstream: number; midstream: number; downstream: number; nameZh: string; nameEn: string }) => ({
+    zh: `本报告采用“${p.nameZh}”：${p.segments}个环节组、${p.links}个环节，其中上游（基础软硬件支撑）${p.upstream}个、中游（解决方案集成）${p.midstream}个、下游（集成运营与服务）${p.downstream}个。图中每个环节按本地区的供给能力档次着色。`,
+    en: `The report uses the "${p.nameEn}": ${p.segments} segments and ${p.links} links — ${p.upstream} upstream (basic hardware and software), ${p.midstream} midstream (solution integration) and ${p.downstream} downstream (integration, operation and services). Each link in the map is coloured by the region's tier.`,
+  }),
+  'report.say.heatmap': (p: { regions: number; links: number; regionZh: string; regionEn: string }) => ({
+    zh: `全国${p.regions}个地区在${p.links}个环节上的供给能力得分（0—1），颜色越深得分越高；${p.regionZh}的名称以红色标出。`,
+    en: `Capability scores (0–1) of ${p.regions} regions on ${p.links} links, darker for higher; ${p.regionEn} is named in red.`,
+  }),
+  'report.say.view': (p: { viewZh: string; viewEn: string; layers: number }) => ({
+    zh: `习惯按“${p.viewZh}”阅读的读者可按下表把${p.layers}个层对应到本框架的环节。`,
+    en: `Readers used to the "${p.viewEn}" can map its ${p.layers} layers onto the links of this framework with the table below.`,
+  }),
+  'report.say.segment': (p: {
+    regionZh: string; regionEn: string; suppliers: number; nation: number; present: number; links: number; score: string; tierZh: string; tierEn: string;
+    rankZh: string; rankEn: string; demand: number; nationalDemand: number; localSupply: string; leaders: number; nationLeaders: number;
+  }) => ({
+    zh: `${p.regionZh}在本环节组有本地供给企业${p.suppliers}家（全国${p.nation}家），其中龙头企业${p.leaders}家（全国${p.nationLeaders}家）；${p.links}个环节中${p.present}个有本地供给；得分${p.score}，档次${p.tierZh}${p.rankZh ? `，${p.rankZh}` : ''}。本地${p.demand}个案例需要本环节组（全国${p.nationalDemand}个），本地配套率${p.localSupply}。`,
+    en: `${p.regionEn} has ${p.suppliers} local supplier(s) in this segment (${p.nation} nationwide), ${p.leaders} of them leaders (${p.nationLeaders} nationwide); ${p.present} of its ${p.links} links have local supply; score ${p.score}, tier ${p.tierEn}${p.rankEn ? `, ${p.rankEn}` : ''}. ${p.demand} local case(s) need the segment (${p.nationalDemand} nationwide); local supply rate ${p.localSupply}.`,
+  }),
+  'report.say.segment_local': (p: { count: number; namesZh: string; namesEn: string }) => ({
+    zh: p.count > 0 ? `本地供给企业（按角色）：${p.namesZh}。` : '本环节组尚无本地供给企业。',
+    en: p.count > 0 ? `Local suppliers (with roles): ${p.namesEn}.` : 'The segment has no local supplier yet.',
+  }),
+  'report.say.segment_leaders': (p: { count: number; namesZh: string; namesEn: string }) => ({
+    zh: p.count > 0 ? `全国龙头企业（数据中已知）：${p.namesZh}。` : '数据中本环节组暂无龙头企业。',
+    en: p.count > 0 ? `Leaders nationwide (known to the data): ${p.namesEn}.` : 'The data name no leader in this segment.',
+  }),
+  'report.say.segment_cases': (p: { count: number; titlesZh: string; titlesEn: string }) => ({
+    zh: p.count > 0 ? `本地相关案例${p.count}个：${p.titlesZh}（拆解见附录）。` : '本环节组暂无本地案例。',
+    en: p.count > 0 ? `${p.count} local case(s): ${p.titlesEn} (decomposition in the appendix).` : 'No local case in this segment yet.',
+  }),
+  'report.say.segment_indicators': (p: { count: number }) => ({
+    zh: p.count > 0 ? `与本环节组相关的来源数据${p.count}条：` : '本环节组暂无来源观测数据。',
+    en: p.count > 0 ? `${p.count} sourced figure(s) on this segment:` : 'No sourced figure on this segment yet.',
+  }),
+  'report.say.rank_bar': (p: { regionZh: string; regionEn: string; rankZh: string; rankEn: string }) => ({
+    zh: `各地区本环节组得分，${p.regionZh}${p.rankZh ? `（${p.rankZh}）` : ''}以深色标出。`,
+    en: `Segment score of every region; ${p.regionEn}${p.rankEn ? ` (${p.rankEn})` : ''} in the darker colour.`,
+  }),
+  'report.say.radar': (p: { regionZh: string; regionEn: string }) => ({
+    zh: `${p.regionZh}各环节组得分与全国中位数、全国最高值对比。`,
+    en: `Segment scores of ${p.regionEn} against the national median and the national best.`,
+  }),
+  'report.say.general': (p: { kind: 'fill' | 'cultivate' | 'substitute' | 'strengthen' | 'extend'; count: number; namesZh: string; namesEn: string }) => {
+    const zh = {
+      fill: `补链：${p.count}个环节本地缺失或薄弱而案例有需求（${p.namesZh}），建议按引进目标清单定向招商。`,
+      cultivate: `育链：${p.count}个环节已有本地企业但档次薄弱（${p.namesZh}），建议培育壮大现有企业。`,
+      substitute: `国产替代：${p.count}个环节国产份额偏低（${p.namesZh}），建议在项目中优先选用国内供给企业。`,
+      strengthen: `强链：${p.count}个环节本地供给较好且有本地需求（${p.namesZh}），建议依托本地企业做强做优、扩大应用。`,
+      extend: `延链：${p.count}个环节本地尚无企业但与已有优势关联紧密（${p.namesZh}），可作为延伸布局方向。`,
+    }[p.kind];
+    const en = {
+      fill: `Fill: ${p.count} link(s) are missing or weak locally while cases need them (${p.namesEn}); attract the suppliers on the target lists.`,
+      cultivate: `Cultivate: ${p.count} link(s) have local firms but a weak tier (${p.namesEn}); grow the existing firms.`,
+      substitute: `Substitute: ${p.count} link(s) have a low domestic share (${p.namesEn}); prefer domestic suppliers in projects.`,
+      strengthen: `Strengthen: ${p.count} link(s) have good local supply and local demand (${p.namesEn}); build on the local firms and widen their use.`,
+      extend: `Extend: ${p.count} link(s) have no local firm yet but are closely related to existing strengths (${p.namesEn}); candidates for extending the chain.`,
+    }[p.kind];
+    return { zh, en };
+  },
+  'report.say.general_completeness': (p: { completeness: string; present: number; links: number; weakZh: string; weakEn: string }) => ({
+    zh: `产业链完整度为${p.completeness}（${p.links}个环节中${p.present}个有本地供给企业）；完整度最低的环节组是「${p.weakZh}」，应作为补链的重点。`,
+    en: `Chain completeness is ${p.completeness} (${p.present} of ${p.links} links have a local supplier); the least complete segment, "${p.weakEn}", is where filling matters most.`,
+  }),
+  'report.say.scatter': (p: { count: number; cut: string }) => ({
+    zh: `本地尚无供给企业的${p.count}个环节：横轴为关联密度（从已有产业出发的可行性），纵轴为全国案例需求（吸引力）；竖线为关联阈值${p.cut}。`,
+    en: `The ${p.count} link(s) without a local supplier: density (feasibility from what the region has) across, national case demand (attractiveness) up; the vertical line is the density cut ${p.cut}.`,
+  }),
+  'report.say.no_recommendations': () => ({ zh: '本环节组暂无建议。', en: 'No recommendation for this segment.' }),
+  'report.say.case': (p: { customer: string; placeZh: string; placeEn: string; industryZh: string; industryEn: string; year: string; components: number; links: number; suppliers: number; source: string }) => ({
+    zh: `客户：${p.customer || '—'}（${p.placeZh}）；渗透行业：${p.industryZh}；年份：${p.year}；方案拆解为${p.components}个构件，涉及${p.links}个环节、${p.suppliers}家供给方；来源：${p.source}。`,
+    en: `Customer: ${p.customer || '—'} (${p.placeEn}); industry: ${p.industryEn}; year: ${p.year}; decomposed into ${p.components} component(s) on ${p.links} link(s) from ${p.suppliers} supplier(s); source: ${p.source}.`,
+  }),
+  'report.say.cases_shown': (p: { shown: number; total: number }) => ({
+    zh: `共${p.total}个案例${p.shown < p.total ? `，此处列出前${p.shown}个，全部见工作簿“案例与构成”表` : ''}。`,
+    en: `${p.total} case(s)${p.shown < p.total ? `; the first ${p.shown} are shown here, all of them in the workbook sheet "Cases and components"` : ''}.`,
+  }),
+  'report.say.sources': (p: { count: number }) => ({
+    zh: `报告所用数据来自${p.count}个来源，各来源涉及的记录数如下；观测值的来源另见各处脚注。`,
+    en: `The data come from ${p.count} source(s), with the records each one supports below; observations also cite theirs in the footnotes.`,
+  }),
+  'report.say.method_score': (p: { weightsZh: string; weightsEn: string }) => ({
+    zh: `供给能力得分 = Σ wᵢnᵢ / Σ wᵢ（对有取值的输入求加权平均），权重：${p.weightsZh}。供给企业、龙头企业、参与交付案例按 ln(1+x)/ln(1+各地区最大值) 归一化，区位商按 rca/(1+rca)，本地配套率取原值。`,
+    en: `Capability score = Σ wᵢnᵢ / Σ wᵢ over the inputs that have a value, weights: ${p.weightsEn}. Suppliers, leaders and cases delivered are normalised as ln(1+x)/ln(1+max over regions), RCA as rca/(1+rca), local supply is the rate itself.`,
+  }),
+  'report.say.method_tiers': (p: { adequate: string; strong: string }) => ({
+    zh: `档次：无供给企业、无本地构件且无交付案例为“缺失”；得分低于${p.adequate}为“薄弱”，${p.adequate}至${p.strong}为“一般”，不低于${p.strong}为“较强”。`,
+    en: `Tiers: "missing" with no supplier, no local component and no delivered case; "weak" below ${p.adequate}, "adequate" from ${p.adequate} to ${p.strong}, "strong" from ${p.strong}.`,
+  }),
+  'report.say.method_rca': () => ({
+    zh: '区位商 rca(R,L) = (供给企业(R,L)/供给企业(R,*)) / (供给企业(B,L)/供给企业(B,*))，B为对标地区（含R）；比重 = 供给企业(R,L)/供给企业(B,L)；本地配套率 = 本地构件/(本地构件+外地构件)。',
+    en: 'Location quotient rca(R,L) = (suppliers(R,L)/suppliers(R,*)) / (suppliers(B,L)/suppliers(B,*)), B the benchmark including R; share = suppliers(R,L)/suppliers(B,L); local supply = local components / (local + outside components).',
+  }),
+  'report.say.method_density': (p: { threshold: string; cutZh: string; cutEn: string }) => ({
+    zh: `关联密度（产品空间法）：M(r,l)=1 当 rca ≥ ${p.threshold}；φ(l,k)=Σ_r M(r,l)M(r,k)/max(u(l),u(k))；d(R,L)=Σ_k M(R,k)φ(L,k)/Σ_k φ(L,k)。关联阈值：${p.cutZh}。`,
+    en: `Density (product-space method): M(r,l)=1 when rca ≥ ${p.threshold}; φ(l,k)=Σ_r M(r,l)M(r,k)/max(u(l),u(k)); d(R,L)=Σ_k M(R,k)φ(L,k)/Σ_k φ(L,k). Density cut: ${p.cutEn}.`,
+  }),
+  'report.say.method_targets': (p: { leader: string; cases: string; ties: string; closeness: string }) => ({
+    zh: `引进目标得分 = ${p.leader}×龙头 + ${p.cases}×ln(1+该环节全国案例)/ln(1+最大值) + ${p.ties}×ln(1+与本地企业共同交付案例)/ln(1+最大值) + ${p.closeness}×业务关联度。`,
+    en: `Target score = ${p.leader}·leader + ${p.cases}·ln(1+national cases on the link)/ln(1+max) + ${p.ties}·ln(1+cases delivered with local firms)/ln(1+max) + ${p.closeness}·closeness.`,
+  }),
+  'report.say.method_cagr': () => ({
+    zh: '增长率 = v(t₁)/v(t₀) − 1；年均复合增长率 = (v末/v初)^(1/年数) − 1。来源另行给出增长率时两者并列，若按来源精度不一致则注明差异。排名为标准竞争排名（并列共享名次，下一名次跳过）；来源给出的排名按原文列出，不重新计算。',
+    en: 'Growth = v(t₁)/v(t₀) − 1; CAGR = (v_last/v_first)^(1/years) − 1. Where a source states a rate too, both are shown and a difference at the source\'s precision is noted. Ranks are standard competition ranks (ties share a rank, the next one skips); ranks stated by a source are shown as stated, not recomputed.',
+  }),
+  'report.say.footnote': (p: { source: string; note: string }) => ({
+    zh: `来源：${p.source}${p.note ? `。说明：${p.note}` : ''}`,
+    en: `Source: ${p.source}${p.note ? `. Note: ${p.note}` : ''}`,
+  }),
+  'report.say.cl_intro': (p: { regionZh: string; regionEn: string; present: number; links: number; enterprises: number; cases: number; clusters: number; problems: number; policies: number }) => ({
+    zh: `按链长制“四图五清单”的格式梳理${p.regionZh}产业链：${p.links}个环节中${p.present}个有本地供给企业；企业清单${p.enterprises}家、项目清单${p.cases}个、集群${p.clusters}个、问题${p.problems}项、政策建议${p.policies}项。`,
+    en: `${p.regionEn}'s chain in the chain-leader format (four maps, five lists): ${p.present} of ${p.links} links have a local supplier; ${p.enterprises} enterprise(s), ${p.cases} project(s), ${p.clusters} cluster(s), ${p.problems} problem(s) and ${p.policies} policy recommendation(s).`,
+  }),
+  'report.say.distribution': (p: { regionZh: string; regionEn: string; provinces: number; cities: number; located: number; unlocated: number }) => ({
+    zh: `全国供给企业分布于${p.provinces}个省级地区；${p.regionZh}的本地供给企业分布于${p.cities}个城市（${p.located}家城市已知，${p.unlocated}家城市不明）。`,
+    en: `Suppliers nationwide are spread over ${p.provinces} province-level regions; ${p.regionEn}'s local suppliers over ${p.cities} cities (${p.located} with a known city, ${p.unlocated} without).`,
+  }),
+  'report.say.application': (p: { cases: number; industries: number }) => ({
+    zh: `${p.cases}个案例按渗透行业与所需环节分布，覆盖${p.industries}个行业。`,
+    en: `${p.cases} case(s) by penetration industry and the links they need, in ${p.industries} industr(ies).`,
+  }),
+  'report.say.technology': () => ({
+    zh: '各环节按产业链位置由上游（基础软硬件支撑）经中游（解决方案集成）到下游（集成运营与服务）排列，列出其关键技术，颜色为本地区档次。',
+    en: 'Links by chain position, from upstream (basic hardware and software) through midstream (solution integration) to downstream (integration, operation and services), with their key technologies; colour is the region\'s tier.',
+  }),
+  'report.say.cluster_rule': (p: { min: number }) => ({
+    zh: `集群：同一城市在同一环节组有不少于${p.min}家本地供给企业。`,
+    en: `A cluster: a city with at least ${p.min} local suppliers in one segment.`,
+  }),
+  'report.say.problem': (p: { kind: 'broken' | 'short' | 'weak'; demand: number; suppliers: number; score: string; namesZh: string; namesEn: string; casesZh: string; casesEn: string }) => ({
+    zh: {
+      broken: `本地${p.demand}个案例需要该环节，本地无供给企业${p.casesZh ? `（${p.casesZh}）` : ''}`,
+      short: `仅一家本地供给企业（${p.namesZh}），存在单点风险`,
+      weak: `档次薄弱（得分${p.score}），本地供给企业${p.suppliers}家${p.namesZh ? `（${p.namesZh}）` : ''}`,
+    }[p.kind],
+    en: {
+      broken: `${p.demand} local case(s) need the link and no local firm supplies it${p.casesEn ? ` (${p.casesEn})` : ''}`,
+      short: `a single local supplier (${p.namesEn}): a single point of failure`,
+      weak: `tier weak (score ${p.score}), ${p.suppliers} local supplier(s)${p.namesEn ? ` (${p.namesEn})` : ''}`,
+    }[p.kind],
+  }),
+  // (new report messages go above this line)
+
   // ── cli ─────────────────────────────────────────────────────
   'cli.not_found': (p: { kind: string; id: string }) => ({
     zh: `找不到${p.kind} ${p.id}`,

@@ -19,3 +19,5 @@ export type {
 export { loadAssessmentData, findEnterpriseIds } from './assess-queries.js';
 export type { AssessQueryOptions, AssessmentData, StoredEnterpriseProfile } from './assess-queries.js';
 export { writeClassifiedOfferingsParquet, readParquetRows, CLASSIFIED_OFFERING_COLUMNS } from './parquet-export.js';
+export { loadReportRecords } from './report-queries.js';
+export type { ReportRecords, ReportCaseRecord, ReportQueryOptions } from './report-queries.js';
