@@ -10,7 +10,6 @@ export {
 export type { EnterpriseFilter, CaseFilter, ObservationFilter, Page, SupplierLink, CaseLink, ImportEntry } from './queries.js';
 export {
   saveClassifiedOfferings, saveClassifiedComponents, reviewQueue, decide, listSupplierMatches, decideSupplierMatch, mergeEnterprises,
-  currentEnterpriseId, reviewCounts,
 } from './review.js';
 export type {
   ReviewStatus, ClassifiedOffering, ClassifiedComponent, SupplierMatchRow, StoredSupplierMatch, WriteCounts, ReviewItem, DecisionTarget,

@@ -356,20 +356,3 @@ export async function mergeEnterprises(db: Database, mergedId: string, intoId: s
     return { changed: 1 };
   });
 }
-
-/** The id an enterprise is kept under now: itself, or what it was merged into. */
-export async function currentEnterpriseId(db: Database, id: string): Promise<string> {
-  const row = await db.one('SELECT into_id FROM enterprise_merges WHERE merged_id = $id', { id });
-  return row ? String(row.into_id) : id;
-}
-
-/** Counts by status of classified and decided records, for a summary line. */
-export async function reviewCounts(db: Database): Promise<Record<string, Record<string, number>>> {
-  const counts: Record<string, Record<string, number>> = {};
-  for (const table of ['offerings', 'components', 'supplier_matches']) {
-    const rows = await db.all(`SELECT coalesce(status, 'confirmed') AS status, count(*)::INTEGER AS n FROM ${table} GROUP BY ALL ORDER BY ALL`);
-    counts[table] = Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
-  }
-  return counts;
-}
-
