@@ -183,6 +183,9 @@ test('validation errors carry field paths, in zh by default and en on request', 
   assert.equal(link.status, 400);
   assert.equal(errorOf(link.body).code, 'ingest.unknown_link');
   assert.equal(errorOf(link.body).details[0]?.path, 'query.link');
+  const nation = await get('/api/assessments/CN');
+  assert.equal(nation.status, 400);
+  assert.equal(errorOf(nation.body).code, 'assess.region_level');
   const targets = await get(`/api/targets/${encodeURIComponent('江西')}/nope`);
   assert.equal(errorOf(targets.body).details[0]?.path, 'params.link');
   const body = await app.inject({ method: 'POST', url: '/api/compare', payload: { regions: ['江西', 7], metric: 'height' } });
@@ -233,6 +236,7 @@ test('a <script> in a stored name comes back as JSON text, unchanged', async () 
   const reply = await app.inject({ method: 'GET', url: '/api/enterprises/probe-xss' });
   assert.equal(reply.statusCode, 200);
   assert.match(String(reply.headers['content-type']), /^application\/json/);
+  assert.equal(reply.headers['x-content-type-options'], 'nosniff');
   assert.equal((reply.json() as { enterprise: { nameZh: string } }).enterprise.nameZh, name);
   const listed = await get(`/api/enterprises?search=${encodeURIComponent('<script>')}`);
   assert.deepEqual((listed.body as { items: { nameZh: string }[] }).items.map((e) => e.nameZh), [name]);

@@ -24,7 +24,7 @@ export async function runServe(db: Database, framework: Framework, options: Serv
   const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('cli.bad_option', { option: '--port', reason: 'expected a port number 0–65535' });
   const host = options.host ?? DEFAULT_HOST;
-  const app = createServer({ db, framework, config: assessConfig(options.config, out), logger: false });
+  const app = createServer({ db, framework, config: assessConfig(options.config, out), logErrors: true });
   const address = await app.listen({ port, host });
   out.note(out.lang === 'zh' ? `ChainAtlas 接口已启动：${address}/api（文档 ${address}/api/openapi.json），按 Ctrl-C 停止` : `ChainAtlas API on ${address}/api (document: ${address}/api/openapi.json); Ctrl-C stops it`);
   await new Promise<void>((resolve) => {

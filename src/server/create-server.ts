@@ -28,8 +28,8 @@ export interface ServerOptions {
   readonly config?: AssessConfig;
   /** Largest request body in bytes (default 64 KiB); larger ones get 413. */
   readonly bodyLimit?: number;
-  /** Fastify's request log (default off; `serve` turns it on). */
-  readonly logger?: boolean;
+  /** Log server errors (500s, with their stack) to stderr; default off (tests). Nothing else is logged. */
+  readonly logErrors?: boolean;
   readonly version?: string;
 }
 
@@ -39,7 +39,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const config = options.config ?? loadAssessConfig(undefined).config;
   const version = options.version ?? '0.1.0';
-  const app = Fastify({ bodyLimit, logger: options.logger ?? false });
+  const app = Fastify({ bodyLimit, logger: options.logErrors ? { level: 'error', stream: process.stderr } : false });
   // JSON only: without the text parser a text/plain body is refused like any other non-JSON type.
   app.removeContentTypeParser('text/plain');
 
@@ -56,6 +56,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
       ),
     });
   }
+
+  // JSON is never to be sniffed into HTML by a browser.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
 
   app.setNotFoundHandler((request) => {
     throw new AppError('server.route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' });
