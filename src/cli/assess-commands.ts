@@ -4,19 +4,21 @@
  * pure assessment and prints through the output policy: tables on a terminal,
  * JSON on a pipe or with --json, CSV or XLSX when asked.
  */
-import type { Framework, Issue, Lang, Observation, Region, Text } from '../model/index.js';
-import { AppError, NATION_CODE, closestMatches, formatIssue, pick } from '../model/index.js';
+import type { Framework, Lang, Observation, Region, Text } from '../model/index.js';
+import { AppError, closestMatches, formatIssue, pick } from '../model/index.js';
 import { isCityLikeProvince, regionByCode } from '../regions/index.js';
 import {
-  METRICS, Metric, ProximityKind, Quadrant, RecommendationKind, Role, Tier, cityLikeProvinceCodes, compareRegions, describeRank, fixed,
-  isMetric, isProximityKind, parseAssessConfig, rankTargets, parseAssumption, parseBenchmark, percent, rankCompleteness, rankMetric, rankObservation,
-  runAssessment, runScenario, type AssessConfig, type AssessLevel, type Assessment, type AssessmentInput, type Assumption,
-  type BenchmarkSpec, type LinkAssessment, type RankedRegion, type RegionAssessment, type ScenarioResult, type SegmentAssessment,
+  METRICS, Metric, ProximityKind, Quadrant, RecommendationKind, Role, Tier, describeRank, fixed,
+  isMetric, parseAssumption, percent, rankCompleteness, rankMetric, rankObservation,
+  runAssessment, runScenario, type AssessConfig, type AssessLevel, type Assumption,
+  type LinkAssessment, type RankedRegion, type RegionAssessment, type ScenarioResult, type SegmentAssessment,
   type Target,
 } from '../assess/index.js';
-import { DEFAULT_ASSESS_CONFIG_FILE, readAssessConfigJson } from '../ingest/index.js';
-import { findEnterpriseIds, loadAssessmentData, type Database } from '../store/index.js';
+import { findEnterpriseIds, type Database } from '../store/index.js';
 import { writeAssessmentCsv, writeAssessmentXlsx, writeMatrixCsv, writeMatrixXlsx } from './assess-export.js';
+import {
+  benchmarkOf, compareMatrix, failWith, levelOf, loadAssessConfig, linkTargets, load, proximityOf, unitLevelOf,
+} from '../server/index.js';
 import type { Output } from './output.js';
 import { table } from './output.js';
 import { linkId, resolveOrFail } from './read-commands.js';
@@ -68,83 +70,11 @@ export interface RankOptions {
 
 /** The config file (bundled by default), validated; warnings go to stderr. */
 export function assessConfig(file: string | undefined, out: Output): AssessConfig {
-  const path = file ?? DEFAULT_ASSESS_CONFIG_FILE;
-  const json = readAssessConfigJson(path);
-  const unreadable = json.issues[0];
-  if (unreadable) throw new AppError('assess.config_unreadable', unreadable.params as { file: string; reason: string }, json.issues);
-  const parsed = parseAssessConfig(json.value, path);
-  if (!parsed.value) throw new AppError('assess.config_invalid', { path, reason: `${parsed.issues.length} problem(s)` }, parsed.issues);
-  for (const warning of parsed.issues) out.note(formatIssue(warning, out.lang));
-  return parsed.value;
+  const { config, warnings } = loadAssessConfig(file);
+  for (const warning of warnings) out.note(formatIssue(warning, out.lang));
+  return config;
 }
 
-function fail(issues: readonly Issue[]): never {
-  const first = issues[0];
-  if (!first) throw new AppError('cli.bad_option', { option: '', reason: 'invalid input' });
-  throw new AppError(first.code, first.params, issues);
-}
-
-/** The level a region is assessed at: a prefecture-level city at city level, anything else at province level. */
-export function levelOf(region: Region): AssessLevel {
-  if (region.code === NATION_CODE) throw new AppError('assess.region_level', { region: region.short.en, level: 'province' });
-  return region.level === 'city' ? 'city' : 'province';
-}
-
-function benchmarkOf(text: string | undefined, level: AssessLevel): BenchmarkSpec {
-  const parsed = parseBenchmark(text, level);
-  if (!parsed.value) fail(parsed.issues);
-  return parsed.value;
-}
-
-function proximityOf(text: string | undefined): ProximityKind | undefined {
-  if (text === undefined) return undefined;
-  if (!isProximityKind(text)) throw new AppError('cli.bad_option', { option: '--proximity', reason: `expected ${Object.keys(ProximityKind).join(', ')}` });
-  return text;
-}
-
-function unitLevelOf(text: string | undefined): 'link' | 'segment' {
-  if (text === undefined || text === 'link') return 'link';
-  if (text === 'segment') return 'segment';
-  throw new AppError('cli.bad_option', { option: '--level', reason: 'expected link or segment' });
-}
-
-interface Loaded {
-  readonly input: AssessmentInput;
-  readonly config: AssessConfig;
-  readonly level: AssessLevel;
-}
-
-async function load(
-  db: Database, framework: Framework, level: AssessLevel, focus: readonly string[], config: AssessConfig,
-  extra: { poolLinks?: readonly string[]; pool?: number; enterprises?: readonly string[] } = {},
-): Promise<Loaded> {
-  const input = await loadAssessmentData(db, {
-    level, links: framework.links.map((l) => ({ id: l.id, segment: l.segment })), cityLikeProvinces: cityLikeProvinceCodes(), focus,
-    pool: extra.pool ?? config.targets.pool, ...(extra.poolLinks ? { poolLinks: extra.poolLinks } : {}),
-    ...(extra.enterprises ? { enterprises: extra.enterprises } : {}),
-  });
-  return { input, config, level };
-}
-
-/** The assessment of all regions of the level with `region` in detail, and the input it was computed from (reports). */
-export async function assessmentFor(
-  db: Database, framework: Framework, region: Region, options: { benchmark?: string; proximity?: string; config: AssessConfig },
-): Promise<{ input: AssessmentInput; assessment: Assessment; region: RegionAssessment }> {
-  const level = levelOf(region);
-  const { input } = await load(db, framework, level, [region.code], options.config);
-  const proximity = proximityOf(options.proximity);
-  const assessment = runAssessment(input, {
-    framework, focus: [region.code], benchmark: benchmarkOf(options.benchmark, level), config: options.config, ...(proximity ? { proximity } : {}),
-  });
-  return { input, assessment, region: assessment.focus[0] as RegionAssessment };
-}
-
-/** Builds the assessment of one region (the main job and `assess`). */
-export async function buildAssessment(
-  db: Database, framework: Framework, region: Region, options: { benchmark?: string; proximity?: string; config: AssessConfig },
-): Promise<RegionAssessment> {
-  return (await assessmentFor(db, framework, region, options)).region;
-}
 
 // ── rendering ─────────────────────────────────────────────────────────────
 
@@ -271,7 +201,7 @@ function renderScenario(s: ScenarioResult, lang: Lang): string {
 async function assumptionsOf(db: Database, texts: readonly string[]): Promise<Assumption[]> {
   const parsed = texts.map((t) => parseAssumption(t));
   const problems = parsed.flatMap((p) => p.issues);
-  if (problems.length > 0) fail(problems);
+  if (problems.length > 0) failWith(problems);
   const assumptions = parsed.map((p) => p.value as Assumption);
   const names = assumptions.flatMap((a) => (a.kind === 'new' ? [] : [a.enterprise]));
   const ids = await findEnterpriseIds(db, names);
@@ -291,7 +221,7 @@ export async function runAssess(db: Database, framework: Framework, options: Ass
     const enterprises = assumptions.flatMap((a) => (a.kind === 'new' ? [] : [a.enterprise]));
     const { input } = await load(db, framework, level, [region.code], config, { enterprises });
     const result = runScenario(input, runOptions, region.code, assumptions);
-    if (!result.value) fail(result.issues);
+    if (!result.value) failWith(result.issues);
     for (const note of result.issues) out.note(formatIssue(note, out.lang));
     const scenario = result.value;
     if (await exported(options, out, scenario.after, unitLevel)) return;
@@ -327,31 +257,13 @@ async function exported(options: { csv?: string | boolean; xlsx?: string | boole
 
 export async function runCompare(db: Database, framework: Framework, options: CompareOptions, out: Output): Promise<void> {
   const regions = options.regions.split(/[,，、;；]/).map((t) => t.trim()).filter(Boolean).map((t) => resolveOrFail(t));
-  if (regions.length === 0) throw new AppError('cli.bad_option', { option: '--regions', reason: 'no region named' });
-  const levels = new Set(regions.map(levelOf));
-  if (levels.size > 1) throw new AppError('cli.bad_option', { option: '--regions', reason: 'mix of provinces and cities: compare one level at a time' });
-  const level = [...levels][0] as AssessLevel;
   const metric = options.metric ?? 'score';
   if (!isMetric(metric)) throw new AppError('cli.bad_option', { option: '--metric', reason: `expected ${METRICS.join(', ')}` });
   const unitLevel = unitLevelOf(options.level);
   const config = assessConfig(options.config, out);
-  const proximity = proximityOf(options.proximity);
-  const { input } = await load(db, framework, level, [], config);
-  const a = runAssessment(input, { framework, benchmark: benchmarkOf(options.benchmark, level), config, ...(proximity ? { proximity } : {}) });
-  const cells = compareRegions(a, regions.map((r) => r.code), metric, unitLevel);
-  const units = unitLevel === 'link' ? framework.links.map((l) => ({ id: l.id, name: l.name })) : framework.segments.map((s) => ({ id: s.id, name: s.name }));
-  const value = (region: string, unit: string) => cells.find((c) => c.region === region && c.unit === unit);
-  const matrix = {
-    metric, level: unitLevel, benchmark: a.benchmark.label,
-    regions: regions.map((r) => ({ code: r.code, name: r.short })),
-    rows: units.map((u) => ({
-      unit: u.id, name: u.name,
-      cells: regions.map((r) => {
-        const c = value(r.code, u.id);
-        return { region: r.code, value: c && !Number.isNaN(c.value) ? c.value : null, tier: c?.tier ?? 'missing' };
-      }),
-    })),
-  };
+  const matrix = await compareMatrix(db, framework, regions, {
+    metric, unitLevel, config, ...(options.benchmark ? { benchmark: options.benchmark } : {}), ...(options.proximity ? { proximity: options.proximity } : {}),
+  });
   const lang = out.lang;
   const show = (v: number | null, tier: keyof typeof Tier) =>
     v === null ? '—' : metric === 'score' ? `${fixed(v)} ${pick(Tier[tier], lang)}` : metric === 'share' || metric === 'localSupply' ? percent(v) : num(v);
@@ -366,32 +278,27 @@ export async function runCompare(db: Database, framework: Framework, options: Co
     return;
   }
   out.result(matrix, () =>
-    `${pick(Metric[metric], lang)} · ${lang === 'zh' ? `对标${a.benchmark.label.zh}` : `against ${a.benchmark.label.en}`}\n` +
+    `${pick(Metric[metric], lang)} · ${lang === 'zh' ? `对标${matrix.benchmark.zh}` : `against ${matrix.benchmark.en}`}\n` +
     table([lang === 'zh' ? (unitLevel === 'link' ? '环节' : '环节组') : unitLevel, ...regions.map((r) => pick(r.short, lang))],
       matrix.rows.map((row) => [`${pick(row.name, lang)}\n${row.unit}`, ...row.cells.map((c) => show(c.value, c.tier))])));
 }
 
 export async function runTargets(db: Database, framework: Framework, options: TargetsOptions, out: Output): Promise<void> {
   const region = resolveOrFail(options.region);
-  const level = levelOf(region);
   const link = linkId(framework, options.link) as string;
   const limit = options.limit === undefined ? undefined : Number(options.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new AppError('cli.bad_option', { option: '--limit', reason: 'expected a whole number above 0' });
-  const base = assessConfig(options.config, out);
-  const config: AssessConfig = limit ? { ...base, targets: { ...base.targets, limit, pool: Math.max(base.targets.pool, limit * 3) } } : base;
-  const proximity = proximityOf(options.proximity);
-  const { input } = await load(db, framework, level, [region.code], config, { poolLinks: [link] });
-  const a = runAssessment(input, { framework, focus: [region.code], benchmark: benchmarkOf(options.benchmark, level), config, ...(proximity ? { proximity } : {}) });
-  const focus = a.focus[0] as RegionAssessment;
-  const cell = focus.links.find((l) => l.link === link) as LinkAssessment;
-  const targets = targetsOf(a, input, focus, link, config);
-  const value = { region: region.code, link, tier: cell.tier, score: cell.score, metrics: cell.metrics, density: cell.relatedness.density, quadrant: cell.relatedness.quadrant, targets };
+  const config = assessConfig(options.config, out);
+  const { value, cell, proximity } = await linkTargets(db, framework, region, link, {
+    config, ...(limit ? { limit } : {}), ...(options.benchmark ? { benchmark: options.benchmark } : {}), ...(options.proximity ? { proximity: options.proximity } : {}),
+  });
+  const { targets } = value;
   const lang = out.lang;
   const zh = lang === 'zh';
   out.result(value, () => [
     zh
-      ? `${region.name.zh} ·「${cell.name.zh}」引进目标：本地供给企业 ${cell.metrics.suppliers} 家（全国 ${cell.metrics.nationSuppliers} 家），档次${Tier[cell.tier].zh}，本地案例需求 ${cell.metrics.demand}，全国 ${cell.metrics.nationalDemand}；关联密度 ${fixed(cell.relatedness.density[a.proximity])}`
-      : `${region.name.en} · targets for "${cell.name.en}": ${cell.metrics.suppliers} local supplier(s) (${cell.metrics.nationSuppliers} nationwide), tier ${cell.tier}, demand ${cell.metrics.demand} local / ${cell.metrics.nationalDemand} national; density ${fixed(cell.relatedness.density[a.proximity])}`,
+      ? `${region.name.zh} ·「${cell.name.zh}」引进目标：本地供给企业 ${cell.metrics.suppliers} 家（全国 ${cell.metrics.nationSuppliers} 家），档次${Tier[cell.tier].zh}，本地案例需求 ${cell.metrics.demand}，全国 ${cell.metrics.nationalDemand}；关联密度 ${fixed(cell.relatedness.density[proximity])}`
+      : `${region.name.en} · targets for "${cell.name.en}": ${cell.metrics.suppliers} local supplier(s) (${cell.metrics.nationSuppliers} nationwide), tier ${cell.tier}, demand ${cell.metrics.demand} local / ${cell.metrics.nationalDemand} national; density ${fixed(cell.relatedness.density[proximity])}`,
     targets.length === 0
       ? (zh ? '全国没有该环节的区外供给企业。' : 'No supplier outside the region offers this link.')
       : table(zh ? ['名次', '企业', '总部', '龙头', '全国案例', '与本地共同交付', '关联度', '得分', '理由'] : ['#', 'enterprise', 'headquarters', 'leader', 'national cases', 'with local firms', 'closeness', 'score', 'reason'],
@@ -400,22 +307,6 @@ export async function runTargets(db: Database, framework: Framework, options: Ta
           fixed(t.closeness), fixed(t.score), pick(t.reason, lang),
         ])),
   ].join('\n'));
-}
-
-/** The ranked targets of a link for the focus region: those of its fill or extend recommendation, else ranked the same way for any link. */
-function targetsOf(a: Assessment, input: AssessmentInput, focus: RegionAssessment, link: string, config: AssessConfig): Target[] {
-  const fromRecommendation = focus.recommendations.find((r) => r.link === link && (r.kind === 'fill' || r.kind === 'extend'))?.targets;
-  return fromRecommendation ? [...fromRecommendation] : rankTargetsDirect(a, input, focus, link, config);
-}
-
-function rankTargetsDirect(a: Assessment, input: AssessmentInput, focus: RegionAssessment, link: string, config: AssessConfig): Target[] {
-  const index = new Map(a.framework.links.map((l, i) => [l.id, i]));
-  const density = (l: string) => focus.links[index.get(l) ?? -1]?.relatedness.density[a.proximity] ?? 0;
-  const names = new Map(input.enterprises.map((e) => [e.id, e.name]));
-  return rankTargets(input.enterprises, {
-    link, region: focus.region.code, densityOf: density, nameOf: (id) => names.get(id) ?? { zh: id, en: id },
-    regionOf: (c) => (c === undefined ? undefined : regionByCode(c)),
-  }, config);
 }
 
 export async function runRank(db: Database, framework: Framework, options: RankOptions, out: Output): Promise<void> {

@@ -20,6 +20,7 @@ import {
 } from './read-commands.js';
 import { createOutput, table } from './output.js';
 import { runReport, runStartReport, type ReportOptions } from './report-command.js';
+import { runServe, type ServeOptions } from './serve-command.js';
 import { runEval, runTrain, type EvalCommandOptions, type TrainCommandOptions } from './eval-command.js';
 import { regionByCode } from '../regions/index.js';
 import { classifier } from './context.js';
@@ -332,6 +333,18 @@ assessShared(program
   .action(async (options: ReportOptions) => {
     const fw = framework(globals());
     await withDatabase((db) => runReport(db, fw, options, globals().lang, output(globals())));
+  });
+
+// ── serve ─────────────────────────────────────────────────────
+program
+  .command('serve')
+  .description('the HTTP API on a port (JSON; OpenAPI at /api/openapi.json) / 启动接口服务')
+  .option('--port <n>', 'port (default 5173)')
+  .option('--host <host>', 'address to bind (default 127.0.0.1)')
+  .option('--config <file>', 'weights and cut points (default data/assess/weights.json)')
+  .action(async (options: ServeOptions) => {
+    const fw = framework(globals());
+    await withDatabase((db) => runServe(db, fw, options, output(globals())));
   });
 
 function fail(message: string): void {

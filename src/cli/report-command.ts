@@ -22,7 +22,8 @@ import { loadReportRecords, type Database } from '../store/index.js';
 import {
   CHROMIUM_PATH, PdfPrinter, Outline, buildReport, isOutline, renderCharts, renderReportDocx, reportHtml, writeReportXlsx, type ReportDocument, type ReportInput,
 } from '../report/index.js';
-import { assessConfig, assessmentFor } from './assess-commands.js';
+import { assessmentFor } from '../server/index.js';
+import { assessConfig } from './assess-commands.js';
 import type { Output } from './output.js';
 import { resolveOrFail } from './read-commands.js';
 

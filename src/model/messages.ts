@@ -600,6 +600,45 @@ export const messages = {
   }),
   // (new report messages go above this line)
 
+  // ── server (HTTP API) ───────────────────────────────────────
+  'server.invalid_request': (p: { count: number }) => ({
+    zh: `请求无效：${p.count} 处问题`,
+    en: `invalid request: ${p.count} problem(s)`,
+  }),
+  'server.invalid_field': (p: { expected: string }) => ({
+    zh: `取值无效，应为：${p.expected}`,
+    en: `invalid value, expected: ${p.expected}`,
+  }),
+  'server.missing_field': () => ({
+    zh: '缺少必填项',
+    en: 'required',
+  }),
+  'server.malformed_json': (p: { reason: string }) => ({
+    zh: `请求体不是有效的 JSON：${p.reason}`,
+    en: `the request body is not valid JSON: ${p.reason}`,
+  }),
+  'server.unsupported_media_type': (p: { type: string }) => ({
+    zh: `不支持的内容类型「${p.type}」，请使用 application/json`,
+    en: `unsupported content type "${p.type}": send application/json`,
+  }),
+  'server.body_too_large': (p: { limit: number }) => ({
+    zh: `请求体超过上限 ${p.limit} 字节`,
+    en: `the request body is over the limit of ${p.limit} bytes`,
+  }),
+  'server.not_found': (p: { kind: string; id: string }) => ({
+    zh: `找不到${({ enterprise: '企业', case: '案例' } as Record<string, string>)[p.kind] ?? p.kind} ${p.id}`,
+    en: `no ${p.kind} ${p.id}`,
+  }),
+  'server.route_not_found': (p: { method: string; url: string }) => ({
+    zh: `没有接口 ${p.method} ${p.url}`,
+    en: `no route ${p.method} ${p.url}`,
+  }),
+  'server.internal': () => ({
+    zh: '服务器内部错误',
+    en: 'internal server error',
+  }),
+  // (new server messages go above this line)
+
   // ── cli ─────────────────────────────────────────────────────
   'cli.not_found': (p: { kind: string; id: string }) => ({
     zh: `找不到${p.kind} ${p.id}`,

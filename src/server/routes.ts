@@ -1,0 +1,204 @@
+/**
+ * The API's routes as one table: method, path, the zod schemas of what comes
+ * in and goes out, and the handler. The server registers this table and the
+ * OpenAPI document is generated from it, so a route cannot exist without
+ * being documented. Handlers are thin: validated input → a store query or an
+ * assessment run (the same functions the CLI calls) → its value as JSON.
+ */
+import type { z } from 'zod';
+import type { Framework, Lang, Region } from '../model/index.js';
+import { AppError, closestMatches, issue } from '../model/index.js';
+import { resolveRegion } from '../regions/index.js';
+import { getCase, getEnterprise, listCases, listEnterprises, listObservations, type Database } from '../store/index.js';
+import type { AssessConfig } from '../assess/index.js';
+import { assessmentFor, compareMatrix, linkTargets } from './assessment-runs.js';
+import { atField, validationError } from './http-errors.js';
+import * as s from './api-schemas.js';
+
+export interface RouteContext {
+  readonly db: Database;
+  readonly framework: Framework;
+  readonly config: AssessConfig;
+  readonly version: string;
+  readonly lang: Lang;
+  /** The OpenAPI document (built once from this table). */
+  readonly openApi: () => unknown;
+}
+
+export interface RawInput {
+  readonly params: unknown;
+  readonly query: unknown;
+  readonly body: unknown;
+}
+
+/** A route with its types erased: what the server registers and the OpenAPI builder reads. */
+export interface ApiRoute {
+  readonly method: 'GET' | 'POST';
+  /** Fastify form: `/api/enterprises/:id`. */
+  readonly url: string;
+  readonly summary: string;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response: z.ZodType;
+  /** Statuses besides 200 this route can answer with (400 and 500 always). */
+  readonly errors: readonly number[];
+  readonly handle: (input: RawInput, ctx: RouteContext) => Promise<unknown>;
+}
+
+interface Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly summary: string;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  readonly response: z.ZodType;
+  readonly errors?: readonly number[];
+  readonly handle: (input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> }, ctx: RouteContext) => Promise<unknown> | unknown;
+}
+
+function parsed<T extends z.ZodType>(where: string, schema: T | undefined, value: unknown): z.output<T> {
+  if (!schema) return undefined as z.output<T>;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw validationError(where, result.error, value ?? {});
+  return result.data;
+}
+
+function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(spec: Spec<P, Q, B>): ApiRoute {
+  return {
+    method: spec.method, url: spec.url, summary: spec.summary, response: spec.response, errors: spec.errors ?? [],
+    ...(spec.params ? { params: spec.params } : {}), ...(spec.query ? { query: spec.query } : {}), ...(spec.body ? { body: spec.body } : {}),
+    handle: async (raw, ctx) => spec.handle({
+      params: parsed('params', spec.params, raw.params), query: parsed('query', spec.query, raw.query), body: parsed('body', spec.body, raw.body),
+    }, ctx),
+  };
+}
+
+// ── reading fields that need more than a schema ───────────────────────────
+
+/** A region from a field, or the resolver's message placed at the field. */
+function regionAt(path: string, text: string): Region {
+  const found = resolveRegion(text);
+  if (found.value) return found.value;
+  const first = found.issues[0];
+  throw atField(path, first ? new AppError(first.code, first.params) : new AppError('region.unknown', { input: text, suggestions: [] }));
+}
+
+function linkAt(path: string, framework: Framework, text: string): string {
+  const l = framework.links.find((x) => x.id === text || x.name.zh === text || x.name.en.toLowerCase() === text.toLowerCase());
+  if (l) return l.id;
+  const suggestions = closestMatches(text, framework.links.map((x) => ({ label: x.id, spellings: [x.id, x.name.zh, x.name.en] })), 3);
+  throw new AppError('ingest.unknown_link', { link: text, suggestions }, [issue('ingest.unknown_link', { link: text, suggestions }, { path })]);
+}
+
+function segmentAt(path: string, framework: Framework, text: string): string {
+  if (framework.segments.some((x) => x.id === text)) return text;
+  const suggestions = closestMatches(text, framework.segments.map((x) => ({ label: x.id, spellings: [x.id, x.name.zh, x.name.en] })), 3);
+  throw new AppError('assess.unknown_segment', { segment: text, suggestions }, [issue('assess.unknown_segment', { segment: text, suggestions }, { path })]);
+}
+
+/** Fields to a lower layer's options, dropping the absent ones (exactOptionalPropertyTypes-friendly). */
+function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+// ── the table ─────────────────────────────────────────────────────────────
+
+export const ROUTES: readonly ApiRoute[] = [
+  route({
+    method: 'GET', url: '/api/health', summary: 'liveness: the server answers', response: s.healthResponse,
+    handle: (_input, ctx) => ({ status: 'ok', version: ctx.version }),
+  }),
+  route({
+    method: 'GET', url: '/api/framework', summary: 'the chain framework in use: segments and links', response: s.frameworkResponse,
+    handle: (_input, ctx) => ctx.framework,
+  }),
+  route({
+    method: 'GET', url: '/api/regions/resolve', summary: 'turn what the user typed into a region (江西, Jiangxi, 36, 南昌 …)',
+    query: s.resolveQuery, response: s.regionResponse,
+    handle: ({ query }) => regionAt('query.q', query.q),
+  }),
+  route({
+    method: 'GET', url: '/api/enterprises', summary: 'enterprises, filtered and paginated', query: s.enterprisesQuery, response: s.enterprisesResponse,
+    handle: ({ query: q }, ctx) => listEnterprises(ctx.db, defined({
+      region: q.region === undefined ? undefined : regionAt('query.region', q.region).code,
+      link: q.link === undefined ? undefined : linkAt('query.link', ctx.framework, q.link),
+      segment: q.segment === undefined ? undefined : segmentAt('query.segment', ctx.framework, q.segment),
+      kind: q.kind, search: q.search || undefined, leader: q.leader === undefined ? undefined : q.leader === 'true',
+      limit: q.limit, offset: q.offset,
+    })),
+  }),
+  route({
+    method: 'GET', url: '/api/enterprises/:id', summary: 'one enterprise with its offerings and the case components it supplies',
+    params: s.idParams, response: s.enterpriseResponse, errors: [404],
+    handle: async ({ params }, ctx) => {
+      const found = await getEnterprise(ctx.db, params.id);
+      if (!found) throw new AppError('server.not_found', { kind: 'enterprise', id: params.id });
+      return found;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/cases', summary: 'solution cases, filtered and paginated', query: s.casesQuery, response: s.casesResponse,
+    handle: ({ query: q }, ctx) => listCases(ctx.db, defined({
+      region: q.region === undefined ? undefined : regionAt('query.region', q.region).code,
+      link: q.link === undefined ? undefined : linkAt('query.link', ctx.framework, q.link),
+      year: q.year, search: q.search || undefined, limit: q.limit, offset: q.offset,
+    })),
+  }),
+  route({
+    method: 'GET', url: '/api/cases/:id', summary: 'one case with its components', params: s.idParams, response: s.caseResponse, errors: [404],
+    handle: async ({ params }, ctx) => {
+      const found = await getCase(ctx.db, params.id);
+      if (!found) throw new AppError('server.not_found', { kind: 'case', id: params.id });
+      return found;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/observations', summary: 'sourced figures, filtered and paginated', query: s.observationsQuery, response: s.observationsResponse,
+    handle: ({ query: q }, ctx) => listObservations(ctx.db, defined({
+      indicator: q.indicator, region: q.region === undefined ? undefined : regionAt('query.region', q.region).code,
+      link: q.link, limit: q.limit, offset: q.offset,
+    })),
+  }),
+  route({
+    method: 'GET', url: '/api/assessments/:region', summary: "a region's supply-capability assessment (as `chainatlas assess --json`)",
+    params: s.regionParams, query: s.assessmentQuery, response: s.assessmentResponse,
+    handle: async ({ params, query }, ctx) => {
+      const region = regionAt('params.region', params.region);
+      return (await assessmentFor(ctx.db, ctx.framework, region, { config: ctx.config, ...defined({ benchmark: query.benchmark, proximity: query.proximity }) })).region;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/compare', summary: 'regions × links matrix of a metric (as `chainatlas compare --json`)',
+    query: s.compareQuery, response: s.compareResponse,
+    handle: ({ query: q }, ctx) => {
+      const regions = q.regions.split(/[,，、;；]/).map((t) => t.trim()).filter(Boolean).map((t) => regionAt('query.regions', t));
+      return compareMatrix(ctx.db, ctx.framework, regions, {
+        metric: q.metric, unitLevel: q.level, config: ctx.config, ...defined({ benchmark: q.benchmark, proximity: q.proximity }),
+      });
+    },
+  }),
+  route({
+    method: 'POST', url: '/api/compare', summary: 'the same matrix, the regions as a JSON list (for long lists)',
+    body: s.compareBody, response: s.compareResponse, errors: [413],
+    handle: ({ body: b }, ctx) => compareMatrix(ctx.db, ctx.framework, b.regions.map((t, i) => regionAt(`body.regions[${i}]`, t)), {
+      metric: b.metric, unitLevel: b.level, config: ctx.config, ...defined({ benchmark: b.benchmark, proximity: b.proximity }),
+    }),
+  }),
+  route({
+    method: 'GET', url: '/api/targets/:region/:link', summary: 'outside suppliers to attract for a link, ranked with reasons (as `chainatlas targets --json`)',
+    params: s.targetsParams, query: s.targetsQuery, response: s.targetsResponse,
+    handle: async ({ params, query }, ctx) => {
+      const region = regionAt('params.region', params.region);
+      const link = linkAt('params.link', ctx.framework, params.link);
+      return (await linkTargets(ctx.db, ctx.framework, region, link, {
+        config: ctx.config, ...defined({ limit: query.limit, benchmark: query.benchmark, proximity: query.proximity }),
+      })).value;
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/openapi.json', summary: 'this API as an OpenAPI 3.1 document', response: s.openApiResponse,
+    handle: (_input, ctx) => ctx.openApi(),
+  }),
+];
