@@ -1,6 +1,7 @@
 /** The read commands: enterprises, cases, observations and imports, listed with filters or shown one at a time. */
 import type { Case, Enterprise, Framework, Lang, Observation, Region } from '../model/index.js';
 import { AppError, EnterpriseKind, pick } from '../model/index.js';
+import { findLink } from '../framework/index.js';
 import { regionByCode, resolveRegion } from '../regions/index.js';
 import {
   getCase, getEnterprise, listCases, listEnterprises, listImports, listObservations, type Database,
@@ -33,7 +34,7 @@ const regionCode = (text: string | undefined) => (text === undefined ? undefined
 
 export function linkId(framework: Framework, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const link = framework.links.find((l) => l.id === text || l.name.zh === text || l.name.en.toLowerCase() === text.toLowerCase());
+  const link = findLink(framework, text);
   if (!link) throw new AppError('ingest.unknown_link', { link: text, suggestions: [] });
   return link.id;
 }

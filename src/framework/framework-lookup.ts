@@ -14,3 +14,9 @@ export function linkById(framework: Framework): ReadonlyMap<string, Link> {
 export function linksOfSegment(framework: Framework, segmentId: string): readonly Link[] {
   return framework.links.filter((link) => link.segment === segmentId);
 }
+
+/** The link a person named: its id, its Chinese name, or its English name in any case; undefined when none. */
+export function findLink(framework: Framework, text: string): Link | undefined {
+  const lower = text.toLowerCase();
+  return framework.links.find((link) => link.id === text || link.name.zh === text || link.name.en.toLowerCase() === lower);
+}

@@ -1,4 +1,4 @@
 /** Chain taxonomies: the file format, its validating parser and lookups over a parsed framework. */
 export { parseFramework, parseFrameworkText } from './parse-framework.js';
-export { linkById, linksOfSegment } from './framework-lookup.js';
+export { findLink, linkById, linksOfSegment } from './framework-lookup.js';
 export { frameworkFileSchema } from './framework-schema.js';

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { Framework, Lang, Region } from '../model/index.js';
 import { AppError, closestMatches, issue } from '../model/index.js';
+import { findLink } from '../framework/index.js';
 import { resolveRegion } from '../regions/index.js';
 import { getCase, getEnterprise, listCases, listEnterprises, listObservations, type Database } from '../store/index.js';
 import type { AssessConfig } from '../assess/index.js';
@@ -86,7 +87,7 @@ function regionAt(path: string, text: string): Region {
 }
 
 function linkAt(path: string, framework: Framework, text: string): string {
-  const l = framework.links.find((x) => x.id === text || x.name.zh === text || x.name.en.toLowerCase() === text.toLowerCase());
+  const l = findLink(framework, text);
   if (l) return l.id;
   const suggestions = closestMatches(text, framework.links.map((x) => ({ label: x.id, spellings: [x.id, x.name.zh, x.name.en] })), 3);
   throw new AppError('ingest.unknown_link', { link: text, suggestions }, [issue('ingest.unknown_link', { link: text, suggestions }, { path })]);
