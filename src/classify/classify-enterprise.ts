@@ -34,7 +34,13 @@ export function industryCandidates(table: IndustryLinks, code: string | undefine
   return [];
 }
 
-export const formatEvidence = (evidence: readonly Evidence[]) => evidence.map((e) => `${e.term}@${e.start}-${e.end}`).join(';');
+/** Evidence as `term@start-end` items joined by `;` (the classified-offering format of files and the database). */
+export function formatEvidence(evidence: readonly Evidence[]): string {
+  // A loop, not map/join: this runs for every link of every row of a million-row file.
+  let text = '';
+  for (const e of evidence) text += `${text ? ';' : ''}${e.term}@${e.start}-${e.end}`;
+  return text;
+}
 
 export function classifyEnterprise(enterprise: Enterprise, classifier: Classifier, industries: IndustryLinks = new Map()): EnterpriseAssignment[] {
   if (!enterprise.description) return [];

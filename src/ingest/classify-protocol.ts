@@ -10,7 +10,7 @@
  * file, else column-wise (typed arrays moved, not copied).
  */
 import type { Framework, Issue } from '../model/index.js';
-import type { AssignmentStatus, ClassifierModel, Evidence } from '../classify/index.js';
+import type { AssignmentStatus, ClassifierModel } from '../classify/index.js';
 import type { TextEncoding } from './decode-text.js';
 import type { ColumnPlan } from './enterprise-text.js';
 import type { LineFormat } from './offering-lines.js';
@@ -95,10 +95,3 @@ export type AssignedStatus = Exclude<AssignmentStatus, 'rejected'>;
 
 export const STATUS_CODES: Readonly<Record<AssignedStatus, number>> = { confirmed: 1, uncertain: 2 };
 export const STATUS_OF_CODE: readonly (AssignedStatus | undefined)[] = [undefined, 'confirmed', 'uncertain'];
-
-/** Evidence as one text: `term@start-end` for each span (original offsets, end exclusive), joined by `;`. */
-export function formatEvidence(evidence: readonly Evidence[]): string {
-  let text = '';
-  for (const e of evidence) text += `${text ? ';' : ''}${e.term}@${e.start}-${e.end}`;
-  return text;
-}

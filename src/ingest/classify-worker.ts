@@ -11,8 +11,8 @@
  * CSV use every core: the main thread only reads bytes and writes results.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Classifier, jiebaSegmenter } from '../classify/index.js';
-import { STATUS_CODES, formatEvidence, type CsvBytesJob, type Job, type JobFailure, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
+import { Classifier, formatEvidence, jiebaSegmenter } from '../classify/index.js';
+import { STATUS_CODES, type CsvBytesJob, type Job, type JobFailure, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
 import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
 import { decodeText, type DecodeState } from './decode-text.js';
 import { rowIdentity, rowText } from './enterprise-text.js';

@@ -24,4 +24,3 @@ export type { ClassifyFileOptions, ClassifyFileProgress, ClassifyFileReport } fr
 export { csvFileSink, parquetFileSink, fileSink, rowSink, databaseSink } from './classification-sinks.js';
 export { neutralizeFormula, OUTPUT_HEADERS } from './offering-lines.js';
 export type { ClassificationSink, ClassifiedBatch, ClassifiedOfferingRow, DatabaseSinkCounts } from './classification-sinks.js';
-export { formatEvidence } from './classify-protocol.js';
