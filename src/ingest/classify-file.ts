@@ -30,15 +30,15 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Framework, Issue, MessageCode } from '../model/index.js';
 import { issue } from '../model/index.js';
 import type { ClassifierModel } from '../classify/index.js';
 import type { ClassificationSink, ClassifiedOfferingRow } from './classification-sinks.js';
-import { STATUS_OF_CODE, type JobFailure, type JobInput, type JobResult, type WorkerSetup } from './classify-protocol.js';
+import { STATUS_OF_CODE, type JobInput, type JobResult, type WorkerSetup } from './classify-protocol.js';
 import { CsvSlicer } from './csv-slices.js';
 import { TEXT_HEADERS, hasIdentity, planColumns, rowIdentity, rowText, type ColumnPlan } from './enterprise-text.js';
 import { openSource } from './open-source.js';
+import { WorkerFailure, WorkerPool } from './worker-pool.js';
 
 /** Rows per job when rows are read one by one (a CSV slice holds about as many). */
 export const DEFAULT_BATCH_ROWS = 2000;
@@ -105,66 +105,6 @@ const FATAL: ReadonlySet<MessageCode> = new Set<MessageCode>([
 
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
-/** A worker thread failed (its message is the worker's error). */
-class WorkerFailure extends Error {}
-
-/** Worker threads, each with its own Classifier; a job goes to the least busy one. */
-class ClassifierPool {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: JobResult) => void; reject: (e: Error) => void; worker: number }>();
-  private failure?: Error;
-  private nextId = 0;
-
-  constructor(threads: number, setup: WorkerSetup) {
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL('./classify-worker.js', import.meta.url), { workerData: setup });
-      worker.on('message', (message: JobResult | JobFailure) => this.settle(i, message));
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`worker ${i} exited with code ${code}`));
-      });
-      this.workers.push({ worker, busy: 0 });
-    }
-  }
-
-  /** Sends a job (its `id` is set here); `transfer` lists buffers moved with it. */
-  run(job: JobInput, transfer: ArrayBuffer[] = []): Promise<JobResult> {
-    if (this.failure) return Promise.reject(this.failure);
-    let chosen = 0;
-    this.workers.forEach((w, i) => {
-      if (w.busy < (this.workers[chosen] as { busy: number }).busy) chosen = i;
-    });
-    const slot = this.workers[chosen] as { worker: Worker; busy: number };
-    const id = this.nextId++;
-    slot.busy++;
-    return new Promise<JobResult>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, worker: chosen });
-      slot.worker.postMessage({ ...job, id }, transfer);
-    });
-  }
-
-  private settle(worker: number, message: JobResult | JobFailure): void {
-    const waiter = this.waiting.get(message.id);
-    if (!waiter) return;
-    this.waiting.delete(message.id);
-    (this.workers[worker] as { busy: number }).busy--;
-    if ('error' in message) waiter.reject(new WorkerFailure(message.error));
-    else waiter.resolve(message);
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= new WorkerFailure(error.message);
-    for (const waiter of this.waiting.values()) waiter.reject(this.failure);
-    this.waiting.clear();
-  }
-
-  async close(): Promise<void> {
-    // Terminating is the normal end: exits from here on are not failures.
-    this.failure ??= new WorkerFailure('the pool is closed');
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
-  }
-}
-
 /** One run: the pool, the jobs out in input order, the counts, and the sink they feed. */
 class ClassifyRun {
   readonly issues: Issue[] = [];
@@ -173,7 +113,7 @@ class ClassifyRun {
   records = 0;
   lineFeeds = 0;
   bytes = 0;
-  private pool?: ClassifierPool;
+  private pool?: WorkerPool<JobInput, JobResult>;
   private readonly queue: Promise<JobResult>[] = [];
   private readonly started = performance.now();
   private readonly linkIds: readonly string[];
@@ -199,11 +139,12 @@ class ClassifyRun {
   /** Sends a job, then waits while the jobs out fill the pool's share. */
   async submit(job: JobInput, transfer: ArrayBuffer[] = []): Promise<JobResult | undefined> {
     const sink = this.options.sink;
-    this.pool ??= new ClassifierPool(this.threads, {
+    const setup: WorkerSetup = {
       framework: this.options.framework, file: this.file,
       ...(this.options.model ? { model: this.options.model } : {}),
       ...(sink.lineFormat && sink.writeLines ? { lineFormat: sink.lineFormat } : {}),
-    });
+    };
+    this.pool ??= new WorkerPool<JobInput, JobResult>(new URL('./classify-worker.js', import.meta.url), this.threads, setup);
     const result = this.pool.run(job, transfer);
     // Awaited in order later; meanwhile a failure must not count as unhandled.
     result.catch(() => {});

@@ -86,11 +86,6 @@ export interface JobResult {
   readonly columns?: OfferingColumns;
 }
 
-export interface JobFailure {
-  readonly id: number;
-  readonly error: string;
-}
-
 export type AssignedStatus = Exclude<AssignmentStatus, 'rejected'>;
 
 export const STATUS_CODES: Readonly<Record<AssignedStatus, number>> = { confirmed: 1, uncertain: 2 };

@@ -12,11 +12,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Classifier, formatEvidence, jiebaSegmenter } from '../classify/index.js';
-import { STATUS_CODES, type CsvBytesJob, type Job, type JobFailure, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
+import { STATUS_CODES, type CsvBytesJob, type Job, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
 import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
 import { decodeText, type DecodeState } from './decode-text.js';
 import { rowIdentity, rowText } from './enterprise-text.js';
 import { LineFormatter } from './offering-lines.js';
+import { answerJobs } from './worker-pool.js';
 
 const setup = workerData as WorkerSetup;
 const classifier = Classifier.create(setup.framework, { segmenter: jiebaSegmenter, ...(setup.model ? { model: setup.model } : {}) });
@@ -169,15 +170,4 @@ function transferList(result: JobResult): ArrayBuffer[] {
   return result.bytes && result.bytes.byteLength > 0 ? [result.bytes.buffer as ArrayBuffer] : [];
 }
 
-const port = parentPort;
-if (!port) throw new Error('classify-worker.js runs as a worker thread of classify-file.js');
-port.on('message', (job: Job) => {
-  const done = (result: JobResult) => port.postMessage(result, transferList(result));
-  const failed = (error: unknown) => port.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) } satisfies JobFailure);
-  try {
-    if (job.kind === 'rows') done(runRows(job));
-    else runCsv(job).then(done, failed);
-  } catch (error) {
-    failed(error);
-  }
-});
+answerJobs<Job, JobResult>(parentPort, (job) => (job.kind === 'rows' ? runRows(job) : runCsv(job)), transferList);

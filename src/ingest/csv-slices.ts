@@ -43,16 +43,27 @@ export interface CsvHead {
 
 export interface CsvSlice {
   readonly bytes: Uint8Array;
+  /** Records the slice holds (countRecords), blank lines and the head's records included: the next slice's row numbers follow on. */
+  readonly records: number;
   readonly encoding?: TextEncoding;
   readonly first: boolean;
 }
 
-/** The end (exclusive) of the last whole record in `bytes`, which starts at a record boundary; -1 when there is none. */
-export function lastRecordEnd(bytes: Buffer, delimiter: '\n' | '\r\n'): number {
+/** Positions of every `"` in `bytes`, ascending. */
+function quotePositions(bytes: Buffer): number[] {
   const quotes: number[] = [];
   for (let at = bytes.indexOf(QUOTE); at >= 0; at = bytes.indexOf(QUOTE, at + 1)) quotes.push(at);
+  return quotes;
+}
+
+/** Whether the line feed at `lf` ends a record: outside quotes (an even count of them before it) and, for CRLF files, after a CR. */
+function endsRecord(bytes: Buffer, lf: number, quotesBefore: number, delimiter: '\n' | '\r\n'): boolean {
+  return quotesBefore % 2 === 0 && (delimiter === '\n' || (lf > 0 && bytes[lf - 1] === CR));
+}
+
+/** The end (exclusive) of the last whole record in `bytes`, which starts at a record boundary; -1 when there is none. */
+export function lastRecordEnd(bytes: Buffer, delimiter: '\n' | '\r\n', quotes: readonly number[] = quotePositions(bytes)): number {
   for (let lf = bytes.lastIndexOf(LF); lf >= 0; lf = lf > 0 ? bytes.lastIndexOf(LF, lf - 1) : -1) {
-    if (delimiter === '\r\n' && (lf === 0 || bytes[lf - 1] !== CR)) continue;
     // Quotes before the line feed: binary search in the ascending positions.
     let lo = 0;
     let hi = quotes.length;
@@ -61,9 +72,30 @@ export function lastRecordEnd(bytes: Buffer, delimiter: '\n' | '\r\n'): number {
       if ((quotes[mid] as number) < lf) lo = mid + 1;
       else hi = mid;
     }
-    if (lo % 2 === 0) return lf + 1;
+    if (endsRecord(bytes, lf, lo, delimiter)) return lf + 1;
   }
   return -1;
+}
+
+/**
+ * Records in `bytes[0, end)`, which starts at a record boundary and ends at one
+ * or at the end of the file: the record delimiters, plus a last record without one.
+ * Blank lines are records (read-csv.ts numbers them).
+ */
+export function countRecords(bytes: Buffer, end: number, delimiter: '\n' | '\r\n', quotes: readonly number[] = quotePositions(bytes)): number {
+  let records = 0;
+  let q = 0;
+  let lf = bytes.indexOf(LF);
+  let lastEnd = 0;
+  while (lf >= 0 && lf < end) {
+    while (q < quotes.length && (quotes[q] as number) < lf) q++;
+    if (endsRecord(bytes, lf, q, delimiter)) {
+      records++;
+      lastEnd = lf + 1;
+    }
+    lf = bytes.indexOf(LF, lf + 1);
+  }
+  return lastEnd < end ? records + 1 : records;
 }
 
 /** The encoding of the first non-ASCII line of `bytes` (decode-text.ts's rule); undefined when all is ASCII. */
@@ -160,7 +192,8 @@ export class CsvSlicer {
         bytes = buffer.subarray(0, this.carry.length + bytesRead);
         own = true;
       }
-      const end = this.ended ? bytes.length : lastRecordEnd(bytes, this.head.delimiter);
+      const quotes = quotePositions(bytes);
+      const end = this.ended ? bytes.length : lastRecordEnd(bytes, this.head.delimiter, quotes);
       if (end < 0) {
         // One record longer than the slice: read on.
         this.carry = bytes;
@@ -173,8 +206,9 @@ export class CsvSlicer {
       if (!first && slice[0] === 0xef && slice[1] === 0xbb && slice[2] === 0xbf) return 'unsupported';
       this.encoding ??= encodingOfFirstLine(first ? stripBom(slice) : slice);
       if (first && hasBom(slice)) this.encoding = 'utf-8';
+      const records = countRecords(slice, end, this.head.delimiter, quotes);
       const movable = own ? new Uint8Array(bytes.buffer, bytes.byteOffset, end) : new Uint8Array(slice);
-      return this.encoding ? { bytes: movable, encoding: this.encoding, first } : { bytes: movable, first };
+      return this.encoding ? { bytes: movable, records, encoding: this.encoding, first } : { bytes: movable, records, first };
     }
   }
 

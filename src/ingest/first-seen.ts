@@ -31,30 +31,32 @@ export class FirstSeen {
    * Notes a row's key and credit code. A key is noted at its first row only. A
    * code is checked only when the key is new; otherwise the row, already a
    * duplicate, becomes the code's latest place (the order the duplicate reports
-   * have always followed).
+   * have always followed). `fresh`: the texts share no memory with a larger
+   * string (they came from a worker thread), so they are kept without a copy.
    */
-  note(key: string, code: string | undefined, place: Place): Repeats {
+  note(key: string, code: string | undefined, place: Place, fresh = false): Repeats {
     let slot = this.slots.get(key);
     const firstOfKey = slot === undefined ? undefined : this.keyPlaces[slot];
     if (firstOfKey === undefined) {
-      slot ??= this.add(key);
+      slot ??= this.add(key, fresh);
       this.keyPlaces[slot] = place;
     }
     if (!code) return firstOfKey === undefined ? NONE : { key: firstOfKey };
     let codeSlot = code === key ? slot : this.slots.get(code);
     const firstOfCode = codeSlot === undefined ? undefined : this.codePlaces[codeSlot];
     if (firstOfCode !== undefined && firstOfKey === undefined) return { code: firstOfCode };
-    codeSlot ??= this.add(code);
+    codeSlot ??= this.add(code, fresh);
     this.codePlaces[codeSlot] = place;
     return firstOfKey === undefined ? NONE : { key: firstOfKey };
   }
 
-  private add(text: string): number {
+  /** `fresh`: the text shares no memory with a larger string (one that came from a worker thread, say): no copy needed. */
+  private add(text: string, fresh: boolean): number {
     const slot = this.keyPlaces.length;
     this.keyPlaces.push(undefined);
     this.codePlaces.push(undefined);
     // A copy: the text may be a slice of a whole block of the file, which must not stay alive with it.
-    this.slots.set(detach(text), slot);
+    this.slots.set(fresh ? text : detach(text), slot);
     return slot;
   }
 }

@@ -8,7 +8,9 @@
  * with every problem of every file reported. `partial` commits the valid rows
  * and writes the rejected ones, with their reasons, to a file to fix and re-import.
  */
-import { basename } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname } from 'node:path';
 import type { EntityKind, Framework, Issue, IssueLocation } from '../model/index.js';
 import { ENTITY_ORDER, issue, issueText } from '../model/index.js';
 import { ImportSession, type Database, type RowOrigin, type StagedRecord } from '../store/index.js';
@@ -16,10 +18,13 @@ import { buildRecord, recordKey } from './build-record.js';
 import { entityFromHeaders, entityFromName, entityNamedByFile, mapColumns, type ColumnMap } from './columns.js';
 import { startFileHash } from './file-hash.js';
 import { FirstSeen, type Place } from './first-seen.js';
-import { createLookups } from './lookups.js';
+import { CsvSlicer } from './csv-slices.js';
+import type { SliceResult } from './import-protocol.js';
+import { checkSlices } from './import-slices.js';
+import { createLookups, type Lookups } from './lookups.js';
 import { openSource } from './open-source.js';
 import { writeRejects } from './rejects-file.js';
-import type { SourceFormat } from './source.js';
+import type { SourceFormat, SourceSheet } from './source.js';
 
 export interface ImportOptions {
   readonly framework: Framework;
@@ -31,6 +36,11 @@ export interface ImportOptions {
   /** XLSX: read only this sheet. */
   readonly sheet?: string;
   readonly onProgress?: (progress: { file: string; rows: number }) => void;
+  /**
+   * Large CSV files are checked on worker threads, in slices (import-slices.ts): from `minBytes` (default 8 MB),
+   * on `threads` workers (default one per core), in slices of `sliceBytes`. Tests set these to take that path with small files.
+   */
+  readonly slices?: { readonly threads?: number; readonly sliceBytes?: number; readonly minBytes?: number };
 }
 
 export interface FileSummary {
@@ -40,6 +50,8 @@ export interface FileSummary {
   readonly format?: SourceFormat;
   readonly rows: number;
   readonly counts: Partial<Record<EntityKind, number>>;
+  /** How the rows were read: CSV slices checked on worker threads, or row by row by the readers (or both, in that order). */
+  readonly paths: readonly ('slices' | 'rows')[];
 }
 
 export interface ImportReport {
@@ -59,98 +71,208 @@ const BATCH = 2048;
 
 const rowKey = (file: string, sheet: string | undefined, row: number) => `${file}\u0000${sheet ?? ''}\u0000${row}`;
 
-export async function importFiles(db: Database, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
-  const lookups = createLookups(options.framework);
-  const session = await ImportSession.start(db);
-  const issues: Issue[] = [];
-  const files: FileSummary[] = [];
-  // Every rejected row with its problems, by row key: counts them and feeds the rejects file.
-  const rejected = new Map<string, Issue[]>();
-  const reject = (key: string, problems: readonly Issue[]) => rejected.set(key, [...(rejected.get(key) ?? []), ...problems]);
-  // First row of every key in this import, across files: a later duplicate is an error, not a silent overwrite.
-  // Enterprises' credit codes too (only enterprises have them): see FirstSeen.
-  const seen = new Map<EntityKind, FirstSeen>(ENTITY_ORDER.map((e) => [e, new FirstSeen()]));
-  const entityOfSheet = new Map<string, EntityKind>();
-  // Column maps by sheet: a reference found unresolved at the end is reported on its column.
-  const columnsOfSheet = new Map<string, ColumnMap>();
+/** Files smaller than this are read row by row on this thread: starting worker threads would cost more than they save. */
+const MIN_SLICED_BYTES = 8 << 20;
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
-  try {
-    for (const path of paths) {
-      const file = basename(path);
-      const source = openSource(path, options.sheet ? { sheet: options.sheet } : {});
-      // Hashed while the rows are read (see startFileHash); a missing file has no hash.
-      const hashing = source.issues.some((i) => i.code === 'ingest.file_missing') ? undefined : startFileHash(path);
-      const counts: Partial<Record<EntityKind, number>> = {};
-      let rows = 0;
-      let format: SourceFormat | undefined;
+const sheetKey = (file: string, sheet: string | undefined) => `${file}\u0000${sheet ?? ''}`;
+
+/** One import's state while its files are read: the problems, the rejected rows, the keys seen, and the rows staged. */
+class ImportRun {
+  private readonly lookups: Lookups;
+  readonly issues: Issue[] = [];
+  readonly files: FileSummary[] = [];
+  /** Every rejected row with its problems, by row key: counts them and feeds the rejects file. */
+  readonly rejected = new Map<string, Issue[]>();
+  /**
+   * First row of every key in this import, across files: a later duplicate is an error, not a silent overwrite.
+   * Enterprises' credit codes too (only enterprises have them): see FirstSeen.
+   */
+  private readonly seen = new Map<EntityKind, FirstSeen>(ENTITY_ORDER.map((e) => [e, new FirstSeen()]));
+  readonly entityOfSheet = new Map<string, EntityKind>();
+  /** Column maps by sheet: a reference found unresolved at the end is reported on its column. */
+  readonly columnsOfSheet = new Map<string, ColumnMap>();
+  /** Staged rows found to repeat a key afterwards (the CSV fast path stages a slice's valid rows before the check). */
+  readonly repeatedRows = new Map<EntityKind, RowOrigin[]>();
+
+  constructor(private readonly session: ImportSession, private readonly options: ImportOptions) {
+    this.lookups = createLookups(options.framework);
+  }
+
+  readonly reject = (key: string, problems: readonly Issue[]) => this.rejected.set(key, [...(this.rejected.get(key) ?? []), ...problems]);
+
+  /** A sheet's entity: its name, else (CSV, JSON array) a file name that states it, else the headers, else a file name that hints at it. */
+  private entityOf(file: string, sheet: string | undefined, headers: readonly string[]): EntityKind | undefined {
+    return this.options.entity ?? entityFromName(sheet ?? '') ?? (sheet === undefined ? entityNamedByFile(file) : undefined)
+      ?? entityFromHeaders(headers) ?? entityFromName(file);
+  }
+
+  async readFile(path: string): Promise<void> {
+    const file = basename(path);
+    const missing = !existsSync(path);
+    // Hashed while the rows are read (see startFileHash); a missing file has no hash.
+    const hashing = missing ? undefined : startFileHash(path);
+    const counts: Partial<Record<EntityKind, number>> = {};
+    const sliced = missing ? undefined : await this.readSlices(path, file, counts);
+    let rows = sliced?.rows ?? 0;
+    let format: SourceFormat | undefined = sliced ? 'csv' : undefined;
+    if (!sliced?.complete) {
+      const source = openSource(path, this.options.sheet ? { sheet: this.options.sheet } : {});
       for await (const sheet of source.sheets) {
         format = sheet.format;
-        const where = { file, ...(sheet.sheet ? { sheet: sheet.sheet } : {}) };
-        // A sheet's name, else (CSV, JSON array) a file name that states the entity, else the headers, else a file name that hints at it.
-        const entity = options.entity ?? entityFromName(sheet.sheet ?? '') ?? (sheet.sheet === undefined ? entityNamedByFile(file) : undefined)
-          ?? entityFromHeaders(sheet.headers) ?? entityFromName(file);
-        if (!entity) {
-          issues.push(issue('ingest.unknown_entity', { name: sheet.sheet ?? file }, where));
-          for await (const r of sheet.rows) reject(rowKey(file, sheet.sheet, r.row), issues.slice(-1));
-          continue;
-        }
-        entityOfSheet.set(`${file}\u0000${sheet.sheet ?? ''}`, entity);
-        const mapped = mapColumns(entity, sheet.headers, where);
-        if (!mapped.map) {
-          issues.push(...mapped.issues);
-          for await (const r of sheet.rows) reject(rowKey(file, sheet.sheet, r.row), mapped.issues);
-          continue;
-        }
-        columnsOfSheet.set(`${file}\u0000${sheet.sheet ?? ''}`, mapped.map);
-        const keys = seen.get(entity) as FirstSeen;
-        const json = sheet.format === 'json';
-        const sheetName = sheet.sheet;
-        // Built per row without spreads: the same objects `{ ...where, row }` would make.
-        const origin = (row: number): RowOrigin => (sheetName ? { file, sheet: sheetName, row } : { file, row });
-        const locate = (row: number): IssueLocation => (json ? { file, path: `${sheetName ?? ''}[${row}]` } : origin(row));
-        // Where a key was first seen: the row number, or for JSON its path (made only when a duplicate needs it).
-        const placeOf = (row: number): Place => (json ? `${sheetName ?? ''}[${row}]` : row);
-        let batch: StagedRecord<EntityKind>[] = [];
-        for await (const { row, cells } of sheet.rows) {
-          rows++;
-          const location = locate(row);
-          const built = buildRecord(entity, cells, mapped.map, location, lookups);
-          let rowIssues = built.issues;
-          if (built.record) {
-            const key = recordKey(entity, built.record);
-            const creditCode = entity === 'enterprises' ? (built.record as { creditCode?: string }).creditCode : undefined;
-            const repeats = keys.note(key, creditCode, placeOf(row));
-            if (repeats.key !== undefined) rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key, first: String(repeats.key) }, location)];
-            if (repeats.code !== undefined && creditCode) {
-              rowIssues = [...rowIssues, issue('ingest.duplicate_in_file', { key: creditCode, first: String(repeats.code) }, location)];
-            }
-          }
-          if (rowIssues.length > 0 || !built.record) {
-            issues.push(...rowIssues);
-            reject(rowKey(file, sheet.sheet, row), rowIssues);
-            continue;
-          }
-          batch.push(built.ref ? { record: built.record, origin: origin(row), ref: built.ref } : { record: built.record, origin: origin(row) });
-          counts[entity] = (counts[entity] ?? 0) + 1;
-          if (batch.length >= BATCH) {
-            await session.stage(entity, batch);
-            batch = [];
-            options.onProgress?.({ file, rows });
-          }
-        }
-        await session.stage(entity, batch);
-        options.onProgress?.({ file, rows });
+        rows += await this.readSheet(sheet, counts, sliced?.records, rows);
       }
       // Reader problems (encoding, corrupt or empty file) come last: they are found while rows are read.
-      issues.push(...source.issues);
-      for (const problem of source.issues) if (problem.row !== undefined) reject(rowKey(file, problem.sheet, problem.row), [problem]);
-      files.push({ file, path, sha256: source.issues.some((i) => i.code === 'ingest.file_missing') ? '' : await (hashing ?? startFileHash(path)), ...(format ? { format } : {}), rows, counts });
+      this.noteReaderIssues(file, source.issues);
     }
+    const paths: FileSummary['paths'] = sliced ? (sliced.complete ? ['slices'] : ['slices', 'rows']) : ['rows'];
+    this.files.push({ file, path, sha256: missing ? '' : await (hashing as Promise<string>), ...(format ? { format } : {}), rows, counts, paths });
+  }
+
+  private noteReaderIssues(file: string, problems: readonly Issue[]): void {
+    this.issues.push(...problems);
+    for (const problem of problems) if (problem.row !== undefined) this.reject(rowKey(file, problem.sheet, problem.row), [problem]);
+  }
+
+  /**
+   * A large CSV file through the workers (import-slices.ts); undefined when the file is read row by row instead
+   * (small, or left to the ordinary reader, or its entity or columns unknown: the reader reports those).
+   */
+  private async readSlices(path: string, file: string, counts: Partial<Record<EntityKind, number>>) {
+    const sliceBytes = this.options.slices?.sliceBytes;
+    const minBytes = this.options.slices?.minBytes ?? MIN_SLICED_BYTES;
+    if (!CSV_EXTENSIONS.has(extname(path).toLowerCase()) || this.options.sheet || statSync(path).size < minBytes) return undefined;
+    const slicer = await CsvSlicer.open(path, sliceBytes);
+    if (!slicer) return undefined;
+    const entity = this.entityOf(file, undefined, slicer.head.headers);
+    const map = entity ? mapColumns(entity, slicer.head.headers, { file }).map : undefined;
+    if (!entity || !map) {
+      await slicer.close();
+      return undefined;
+    }
+    this.entityOfSheet.set(sheetKey(file, undefined), entity);
+    this.columnsOfSheet.set(sheetKey(file, undefined), map);
+    const keys = this.seen.get(entity) as FirstSeen;
+    const repeated = this.repeatedRows.get(entity) ?? [];
+    this.repeatedRows.set(entity, repeated);
+    let rows = 0;
+    const readerIssues: Issue[] = [];
+    const threads = Math.max(1, Math.floor(this.options.slices?.threads ?? availableParallelism()));
+    const read = await checkSlices(slicer, { framework: this.options.framework, file, entity, map }, threads, async (result, lineFeedsBefore) => {
+      rows += result.rows;
+      // Rejected and valid rows in row order, so that the problems are listed as the row-by-row path lists them.
+      let r = 0;
+      const takeRejected = (before: number) => {
+        for (; r < result.rejected.length && (result.rejected[r] as { row: number }).row < before; r++) {
+          const { row, issues } = result.rejected[r] as SliceResult['rejected'][number];
+          this.issues.push(...issues);
+          this.reject(rowKey(file, undefined, row), issues);
+        }
+      };
+      for (let v = 0; v < result.validRows.length; v++) {
+        const row = result.validRows[v] as number;
+        takeRejected(row);
+        const repeats = this.repeats(keys, result.keys[v] as string, result.codes[v] || undefined, row, { file, row }, true);
+        if (repeats.length > 0) {
+          this.issues.push(...repeats);
+          this.reject(rowKey(file, undefined, row), repeats);
+          repeated.push({ file, row });
+        } else counts[entity] = (counts[entity] ?? 0) + 1;
+      }
+      takeRejected(Infinity);
+      if (result.staged) await this.session.stagePrepared(entity, result.staged);
+      // The decoder numbers its problems by the slice's lines.
+      for (const problem of result.readerIssues) readerIssues.push(problem.row === undefined ? problem : { ...problem, row: problem.row + lineFeedsBefore });
+      this.options.onProgress?.({ file, rows });
+    });
+    // Otherwise the reader reads the file from its start again, and its problems replace those of the slices.
+    if (read.complete) this.noteReaderIssues(file, readerIssues);
+    return { ...read, rows };
+  }
+
+  /** The duplicate problems of a valid row: its key, or its credit code, seen before in this import. */
+  private repeats(keys: FirstSeen, key: string, creditCode: string | undefined, place: Place, location: IssueLocation, fresh = false): Issue[] {
+    const repeats = keys.note(key, creditCode, place, fresh);
+    const problems: Issue[] = [];
+    if (repeats.key !== undefined) problems.push(issue('ingest.duplicate_in_file', { key, first: String(repeats.key) }, location));
+    if (repeats.code !== undefined && creditCode) problems.push(issue('ingest.duplicate_in_file', { key: creditCode, first: String(repeats.code) }, location));
+    return problems;
+  }
+
+  /** A sheet read row by row; rows up to `after` were taken already (by slices). Returns the rows read. */
+  private async readSheet(sheet: SourceSheet, counts: Partial<Record<EntityKind, number>>, after: number | undefined, rowsBefore: number): Promise<number> {
+    const { file } = sheet;
+    const where = { file, ...(sheet.sheet ? { sheet: sheet.sheet } : {}) };
+    const entity = this.entityOf(file, sheet.sheet, sheet.headers);
+    let rows = 0;
+    if (!entity) {
+      const problem = issue('ingest.unknown_entity', { name: sheet.sheet ?? file }, where);
+      this.issues.push(problem);
+      for await (const r of sheet.rows) this.reject(rowKey(file, sheet.sheet, r.row), [problem]);
+      return rows;
+    }
+    this.entityOfSheet.set(sheetKey(file, sheet.sheet), entity);
+    const mapped = mapColumns(entity, sheet.headers, where);
+    if (!mapped.map) {
+      this.issues.push(...mapped.issues);
+      for await (const r of sheet.rows) this.reject(rowKey(file, sheet.sheet, r.row), mapped.issues);
+      return rows;
+    }
+    const map = mapped.map;
+    this.columnsOfSheet.set(sheetKey(file, sheet.sheet), map);
+    const keys = this.seen.get(entity) as FirstSeen;
+    const json = sheet.format === 'json';
+    const sheetName = sheet.sheet;
+    // Built per row without spreads: the same objects `{ ...where, row }` would make.
+    const origin = (row: number): RowOrigin => (sheetName ? { file, sheet: sheetName, row } : { file, row });
+    const locate = (row: number): IssueLocation => (json ? { file, path: `${sheetName ?? ''}[${row}]` } : origin(row));
+    // Where a key was first seen: the row number, or for JSON its path.
+    const placeOf = (row: number): Place => (json ? `${sheetName ?? ''}[${row}]` : row);
+    let batch: StagedRecord<EntityKind>[] = [];
+    for await (const { row, cells } of sheet.rows) {
+      if (after !== undefined && row <= after) continue;
+      rows++;
+      const location = locate(row);
+      const built = buildRecord(entity, cells, map, location, this.lookups);
+      let rowIssues = built.issues;
+      if (built.record) {
+        const creditCode = entity === 'enterprises' ? (built.record as { creditCode?: string }).creditCode : undefined;
+        const repeats = this.repeats(keys, recordKey(entity, built.record), creditCode, placeOf(row), location);
+        if (repeats.length > 0) rowIssues = [...rowIssues, ...repeats];
+      }
+      if (rowIssues.length > 0 || !built.record) {
+        this.issues.push(...rowIssues);
+        this.reject(rowKey(file, sheet.sheet, row), rowIssues);
+        continue;
+      }
+      batch.push(built.ref ? { record: built.record, origin: origin(row), ref: built.ref } : { record: built.record, origin: origin(row) });
+      counts[entity] = (counts[entity] ?? 0) + 1;
+      if (batch.length >= BATCH) {
+        await this.session.stage(entity, batch);
+        batch = [];
+        this.options.onProgress?.({ file, rows: rowsBefore + rows });
+      }
+    }
+    await this.session.stage(entity, batch);
+    this.options.onProgress?.({ file, rows: rowsBefore + rows });
+    return rows;
+  }
+}
+
+export async function importFiles(db: Database, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
+  const session = await ImportSession.start(db);
+  const run = new ImportRun(session, options);
+  const { issues, rejected, reject, files, columnsOfSheet, entityOfSheet } = run;
+
+  try {
+    for (const path of paths) await run.readFile(path);
+    // Rows that repeat an earlier key were staged by the workers before the check across the import found them.
+    for (const [entity, rows] of run.repeatedRows) await session.dropRows(entity, rows);
 
     for (const ref of await session.resolveReferences()) {
       const format = files.find((f) => f.file === ref.file)?.format;
       const field = ref.kind === 'credit_code_conflict' ? 'credit_code' : ref.kind === 'case' ? 'case_id' : ref.entity === 'components' ? 'supplier_id' : 'enterprise';
-      const column = columnsOfSheet.get(`${ref.file}\u0000${ref.sheet ?? ''}`)?.fields.get(field)?.[0]?.header;
+      const column = columnsOfSheet.get(sheetKey(ref.file, ref.sheet))?.fields.get(field)?.[0]?.header;
       const place = format === 'json' ? { file: ref.file, path: `${ref.sheet ?? ''}[${ref.row}]` } : { file: ref.file, ...(ref.sheet ? { sheet: ref.sheet } : {}), row: ref.row };
       const location = column ? { ...place, column } : place;
       const problem =
@@ -169,7 +291,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
       return { committed: false, files, accepted: zeroCounts(), rejectedRows: rejected.size, issues };
     }
     const rejectsFiles = rejected.size > 0 && options.rejectsFile
-      ? await writeRejects(options.rejectsFile, paths, rejected, rowKey, (file, sheet) => entityOfSheet.get(`${file}\u0000${sheet ?? ''}`))
+      ? await writeRejects(options.rejectsFile, paths, rejected, rowKey, (file, sheet) => entityOfSheet.get(sheetKey(file, sheet)))
       : [];
     const importId = await session.commit({
       mode: options.partial ? 'partial' : 'atomic',

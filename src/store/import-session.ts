@@ -21,25 +21,12 @@ import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBDataChunk, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType } from '@duckdb/node-api';
-import type { EntityKind, EntityRecords } from '../model/index.js';
+import type { EntityKind } from '../model/index.js';
 import { ENTITY_ORDER } from '../model/index.js';
 import type { Database, Row } from './database.js';
-import { STAGE_CSV_OPTIONS, stageCsv, type StageCell } from './stage-csv.js';
+import { STAGE_CSV_OPTIONS, type StageCell } from './stage-csv.js';
+import { MAX_LINE_BYTES, prepareStage, stageColumns, type PreparedStage, type RowOrigin, type StagedRecord } from './stage-rows.js';
 import { TABLES, keyTuple, type ColumnType, type TableSpec } from './tables.js';
-
-/** Where a staged record came from, so that later checks can name the row. */
-export interface RowOrigin {
-  readonly file: string;
-  readonly sheet?: string;
-  readonly row: number;
-}
-
-export interface StagedRecord<K extends EntityKind> {
-  readonly record: EntityRecords[K][number];
-  readonly origin: RowOrigin;
-  /** Offerings and observations: how the row named its enterprise (id, credit code or name), resolved at the end; enterprises: `derived` when the row gave no id. */
-  readonly ref?: string;
-}
 
 /** A staged row whose reference could not be resolved. */
 export interface UnresolvedReference extends RowOrigin {
@@ -60,7 +47,6 @@ export interface ImportLog {
 }
 
 const DUCK_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, INTEGER, BOOLEAN };
-const ORIGIN_COLUMNS = [['_file', 'VARCHAR'], ['_sheet', 'VARCHAR'], ['_row', 'INTEGER'], ['_ref', 'VARCHAR']] as const;
 const CHUNK = 2048;
 /**
  * DuckDB's memory limits while an import is open, in bytes: staged rows beyond the
@@ -73,19 +59,9 @@ export const IMPORT_MEMORY_LIMITS = { staging: 128_000_000, committing: 384_000_
 const SPOOL_BUFFER_BYTES = 8 * 1024 * 1024;
 /** Rows per scratch file: one is loaded by DuckDB while JavaScript fills the next. */
 const SEGMENT_ROWS = 100_000;
-/** DuckDB's CSV reader refuses longer lines (its max_line_size default, in bytes). */
-const MAX_LINE_BYTES = 2_000_000;
-// A UTF-16 code unit is at most 3 bytes of UTF-8: shorter lines always fit.
-const MAX_LINE_CHARS = Math.floor(MAX_LINE_BYTES / 3);
 
 const stageName = (entity: EntityKind) => `stage_${TABLES[entity].table}`;
-const stageColumns = (entity: EntityKind) => [...(TABLES[entity] as TableSpec<EntityKind>).columns, ...ORIGIN_COLUMNS];
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
-/** A staged row's cells: the record's columns, then where it came from. */
-function stagedRow<K extends EntityKind>(spec: TableSpec<K>, item: StagedRecord<K>): StageCell[] {
-  return spec.toRow(item.record, [item.origin.file, item.origin.sheet ?? null, item.origin.row, item.ref ?? null]);
-}
 
 /** Staged rows of one entity waiting in a scratch CSV file. */
 interface Spool {
@@ -169,14 +145,17 @@ export class ImportSession {
 
   /** Adds records to the staging table of their entity (spooled; loaded when first needed). */
   async stage<K extends EntityKind>(entity: K, items: readonly StagedRecord<K>[]): Promise<void> {
-    if (items.length === 0) return;
-    const spec = TABLES[entity] as TableSpec<K>;
-    const rows = items.map((item) => stagedRow(spec, item));
-    const doubles = stageColumns(entity).flatMap(([, type], index) => (type === 'DOUBLE' ? [index] : []));
-    const csv = stageCsv(rows, MAX_LINE_CHARS, doubles);
-    if ('text' in csv) return this.spool(entity, csv.text, rows.length, '\n');
+    if (items.length > 0) await this.stagePrepared(entity, prepareStage(entity, items));
+  }
+
+  /** Adds a batch prepared by prepareStage (here or on a worker thread), in its order. */
+  async stagePrepared(entity: EntityKind, prepared: PreparedStage): Promise<void> {
+    const csv = prepared.csv;
+    if ('bytes' in csv) return this.spool(entity, csv.bytes, prepared.rows);
+    if ('text' in csv) return this.spool(entity, csv.text, prepared.rows, '\n');
     let lines: string[] = [];
-    for (const [index, line] of csv.lines.entries()) {
+    let long = 0;
+    for (const line of csv.lines) {
       if (line !== undefined) {
         lines.push(line);
         continue;
@@ -185,13 +164,13 @@ export class ImportSession {
       await this.spool(entity, `${lines.join('\n')}\n`, lines.length);
       lines = [];
       await this.loadSpools();
-      await this.append(entity, [rows[index] as StageCell[]]);
+      await this.append(entity, [prepared.long[long++] as StageCell[]]);
     }
     await this.spool(entity, `${lines.join('\n')}\n`, lines.length);
   }
 
   /** Appends CSV text of `rows` rows (then `end`, when given) to the entity's scratch file. */
-  private async spool(entity: EntityKind, text: string, rows: number, end?: string): Promise<void> {
+  private async spool(entity: EntityKind, text: string | Uint8Array, rows: number, end?: string): Promise<void> {
     this.throwIfLoadFailed();
     if (rows === 0) return;
     let spool = this.spools.get(entity);

@@ -2,7 +2,9 @@
 export { Database, DEFAULT_DATABASE_FILE, DATABASE_ENV } from './database.js';
 export type { Row, Params } from './database.js';
 export { ImportSession } from './import-session.js';
-export type { StagedRecord, RowOrigin, UnresolvedReference, ImportLog } from './import-session.js';
+export type { UnresolvedReference, ImportLog } from './import-session.js';
+export { prepareStage } from './stage-rows.js';
+export type { StagedRecord, RowOrigin, PreparedStage } from './stage-rows.js';
 export { TABLES } from './tables.js';
 export {
   listEnterprises, getEnterprise, listCases, getCase, listObservations, readSupplierLinks, readCaseLinks, tableCounts, listImports,
