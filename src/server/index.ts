@@ -12,4 +12,4 @@ export { errorBody, languageOf, statusOf } from './http-errors.js';
 export type { ErrorBody, ErrorDetail } from './http-errors.js';
 export { cachedAssessment, dataChanged, dataVersion } from './assessment-cache.js';
 export type { AssessmentRun } from './assessment-cache.js';
-export { DEFAULT_WEB_ROOT } from './web-app.js';
+export { DEFAULT_WEB_ROOT, hasWebApp } from './web-app.js';
