@@ -3,8 +3,8 @@
  *
  *   /assets/…     hashed file names: cached for a year, immutable
  *   /index.html   and every other file: revalidated on each load (no-cache)
- *   /chain/36 …   any other GET that is not under /api and asks for HTML: the
- *                 app's index.html, so client-side routes are real URLs
+ *   /chain/36 …   any other GET outside /api and /assets that accepts HTML: the
+ *                 app's index.html, so client-side routes (/links/network.5g) are real URLs
  *
  * The HTML gets a content security policy that allows this origin only: the
  * app ships everything it needs (scripts, styles, the province map), so a
@@ -43,7 +43,7 @@ export function registerWebApp(app: FastifyInstance, root: string): (request: Fa
   return (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api'
-      && /text\/html|\*\/\*/.test(request.headers.accept ?? '*/*') && !/\.[A-Za-z0-9]{1,8}$/.test(path);
+      && !path.startsWith('/assets/') && /text\/html|\*\/\*/.test(request.headers.accept ?? '*/*');
     if (!wantsPage) return undefined;
     headersFor(reply, 'index.html');
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
