@@ -14,8 +14,9 @@ import { classifyEnterprises } from './classify-enterprises.js';
 import { importEnterprises } from './import-enterprises.js';
 import { assessProvinces } from './assess-provinces.js';
 import { reportBench } from './report.js';
+import { apiBench } from './api.js';
 
-const BENCHMARKS: readonly Benchmark[] = [importEnterprises, classifyEnterprises, assessProvinces, reportBench];
+const BENCHMARKS: readonly Benchmark[] = [importEnterprises, classifyEnterprises, assessProvinces, reportBench, apiBench];
 
 function parseArguments(args: readonly string[]): { only?: string; options: BenchOptions } {
   let only: string | undefined;

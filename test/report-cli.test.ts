@@ -1,7 +1,7 @@
 /**
  * The report command end to end, as a user runs it: `chainatlas report --region 江西
  * --lang zh --format html,pdf,xlsx,docx --out DIR` writes the four files and says
- * where; `start` writes the zh and en HTML reports to ./out and prints their paths;
+ * where;
  * bad options fail with exit code 1 and one clear line.
  */
 import { test, before, after } from 'node:test';
@@ -45,15 +45,6 @@ test('the chain-leader outline and both languages', async () => {
   assert.deepEqual(files.map((f) => f.slice(out.length + 1)), ['chainatlas-report-360000-chain-leader-zh.html', 'chainatlas-report-360000-chain-leader-en.html']);
   assert.match(readFileSync(files[0] ?? '', 'utf8'), /四图/);
   assert.match(readFileSync(files[1] ?? '', 'utf8'), /Five lists/);
-});
-
-test('start also writes the zh and en HTML reports to ./out and prints their paths', async () => {
-  const { stderr } = await cli(['--lang', 'en', 'start']);
-  for (const lang of ['zh', 'en']) {
-    const file = join('out', `chainatlas-report-360000-${lang}.html`);
-    assert.ok(stderr.includes(`report (${lang}): ${file}`), stderr);
-    assert.ok(existsSync(join(dir, file)));
-  }
 });
 
 test('bad options: one clear line, exit code 1', async () => {

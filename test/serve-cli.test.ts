@@ -59,6 +59,38 @@ test('serve answers what assess --json and targets --json print, and stops clean
   }
 });
 
+test('start on a folder without a database creates it from the default dataset, then serves the web app and the API', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chainatlas-start-'));
+  const dbFile = join(dir, 'new.duckdb');
+  try {
+    const child = spawn(process.execPath, [CLI, '--db', dbFile, 'start', '--port', '0'], { cwd: ROOT, env });
+    let stderr = '';
+    const address = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stderr);
+        if (found) resolve(found[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`start exited with ${code}: ${stderr}`)));
+    });
+    try {
+      assert.match(stderr, /web app/);
+      const page = await fetch(`${address}/chain/360000`, { headers: { accept: 'text/html' } });
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<div id="root">/);
+      const map = await fetch(`${address}/api/chain-map/36`);
+      const body = (await map.json()) as { segments: { links: unknown[] }[] };
+      assert.equal(body.segments.flatMap((s) => s.links).length, 31, 'the default dataset was loaded and assessed');
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, stderr);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('serve refuses a bad --port', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chainatlas-serve-'));
   try {

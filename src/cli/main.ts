@@ -19,7 +19,7 @@ import {
   resolveOrFail, runCaseShow, runCasesList, runEnterpriseShow, runEnterprisesList, runImportsList, runObservationsList, type ListOptions,
 } from './read-commands.js';
 import { createOutput, table } from './output.js';
-import { runReport, runStartReport, type ReportOptions } from './report-command.js';
+import { runReport, type ReportOptions } from './report-command.js';
 import { runServe, type ServeOptions } from './serve-command.js';
 import { runEval, runTrain, type EvalCommandOptions, type TrainCommandOptions } from './eval-command.js';
 import { regionByCode } from '../regions/index.js';
@@ -108,20 +108,18 @@ program
 
 program
   .command('start')
-  .description("the main job: load the default dataset if there is no database yet, then print the region's assessment / 主流程")
-  .option('--region <region>', 'province or city', '江西')
-  .action(async (options: { region: string }) => {
+  .description('the main job: load the default dataset if there is no database yet, then serve the web app and API / 主流程：准备数据库并启动网页应用')
+  .option('--port <n>', 'port (default 5173)')
+  .option('--host <host>', 'address to bind (default 127.0.0.1)')
+  .option('--config <file>', 'weights and cut points (default data/assess/weights.json)')
+  .action(async (options: ServeOptions) => {
     const fw = framework(globals());
-    const region = resolveOrFail(options.region);
     const file = databaseFile(globals());
     if (!existsSync(file)) {
       const code = await runInit(file, fw, {}, createOutput({ json: false, lang: language(globals()), stdout: process.stderr }));
       if (code !== 0) return void (exitCode = code);
     }
-    await withDatabase(async (db) => {
-      await runAssess(db, fw, { region: region.code }, output(globals()));
-      await runStartReport(db, fw, region, output(globals()));
-    });
+    await withDatabase((db) => runServe(db, fw, options, output(globals())));
   });
 
 program

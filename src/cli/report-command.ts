@@ -161,9 +161,3 @@ export async function runReport(db: Database, framework: Framework, options: Rep
     written.map((w) => `${w.file}  (${w.lang}, ${w.format}, ${Math.round(w.ms)} ms)`).join('\n'));
 }
 
-/** The main job's report: the region's HTML report in Chinese and English in ./out, the paths on stderr. */
-export async function runStartReport(db: Database, framework: Framework, region: Region, out: Output): Promise<void> {
-  const input = await loadReportInput(db, framework, region, {}, out);
-  const written = await writeReports(input, { langs: ['zh', 'en'], formats: ['html'], outDir: 'out', outline: 'default' });
-  for (const w of written) out.note(out.lang === 'zh' ? `报告（${w.lang}）：${w.file}` : `report (${w.lang}): ${w.file}`);
-}

@@ -20,7 +20,8 @@ function packageRoot(): string {
   return dir;
 }
 
-export const DATA_DIR = join(packageRoot(), 'data');
+export const PACKAGE_ROOT = packageRoot();
+export const DATA_DIR = join(PACKAGE_ROOT, 'data');
 export const DEFAULT_FRAMEWORK_FILE = join(DATA_DIR, 'frameworks', 'industrial-internet.json');
 export const DEFAULT_DATASET_DIR = join(DATA_DIR, 'datasets', 'jiangxi-industrial-internet');
 /** The learned layer trained for the default framework (`npm run train:default`). */

@@ -2,7 +2,7 @@
 export { importFiles } from './import-files.js';
 export type { ImportOptions, ImportReport, FileSummary } from './import-files.js';
 export {
-  DATA_DIR, DEFAULT_FRAMEWORK_FILE, DEFAULT_DATASET_DIR, DEFAULT_MODEL_FILE, DEFAULT_EXAMPLES_FILE, readFrameworkFile, loadFramework, readDatasetManifest,
+  DATA_DIR, PACKAGE_ROOT, DEFAULT_FRAMEWORK_FILE, DEFAULT_DATASET_DIR, DEFAULT_MODEL_FILE, DEFAULT_EXAMPLES_FILE, readFrameworkFile, loadFramework, readDatasetManifest,
 } from './bundled-data.js';
 export type { DatasetManifest } from './bundled-data.js';
 export { FIELDS } from './fields.js';

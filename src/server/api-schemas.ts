@@ -153,3 +153,50 @@ export const targetsResponse = z.looseObject({
 }).describe('outside suppliers to attract for the link, as `chainatlas targets --json` prints it');
 
 export const openApiResponse = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }).describe('this document');
+
+// ── the web UI's pages ────────────────────────────────────────────────────
+
+export const linkPageParams = z.object({ link });
+export const linkPageQuery = z.object({ region: region('the region the page is about'), ...assessOptions });
+export const indicatorsQuery = z.object({ region: region('the region: its figures, its cities\' and the nation\'s (default: every region)').optional() });
+
+const tier = z.string().describe('missing, weak, adequate or strong');
+const chainLink = z.looseObject({
+  id: z.string(), name: text, position: z.string().describe('upstream, midstream or downstream'), tier, score: z.number(),
+  localSuppliers: z.number().int().describe('suppliers headquartered in the region'),
+  nationalSuppliers: z.number().int().describe('suppliers headquartered anywhere in the country'),
+  leaders: z.number().int().describe('leader enterprises of the region on the link'),
+  cases: z.number().int().describe('cases of the region that need the link'),
+  nationalCases: z.number().int().describe('cases nationwide that need the link'),
+});
+
+export const chainMapResponse = z.looseObject({
+  region: regionResponse, summary: text,
+  segments: z.array(z.looseObject({
+    id: z.string(), name: text, tier, score: z.number(), completeness: z.number().describe('share of the segment\'s links present in the region'),
+    links: z.array(chainLink).describe('the segment\'s links from upstream to downstream'),
+  })).describe('the framework\'s segments in order'),
+}).describe('the chain map of a region: every segment and link with its tier and counts (from the assessment `chainatlas assess` runs)');
+
+export const linkPageResponse = z.looseObject({
+  region: regionResponse, link: z.looseObject({ id: z.string(), name: text, position: z.string(), scope: text }),
+  tier, score: z.number(), scoreRankText: text,
+  metrics: z.looseObject({}).describe('the measured figures: suppliers, share, rca, leaders, demand, local supply …'),
+  breakdown: z.array(z.looseObject({ input: z.string(), weight: z.number(), contribution: z.number() })).describe('the score\'s inputs'),
+  ranks: z.looseObject({}).describe('every metric ranked nationally and within the region\'s group'),
+  localSuppliers: z.array(z.looseObject({ id: z.string(), name: text, role: z.string() })),
+  nationalLeaders: listOf(z.looseObject({ id: z.string(), name: text, local: z.boolean() }), 'leader enterprises on the link'),
+  cases: listOf(z.looseObject({ id: z.string(), title: text, local: z.boolean() }), 'cases that need the link'),
+  recommendations: z.array(z.looseObject({ kind: z.string() })).describe('the recommendations on this link'),
+  targets: z.array(z.looseObject({ rank: z.number().int(), id: z.string(), name: text, score: z.number() })).describe('outside suppliers to attract, ranked'),
+}).describe('a link\'s page for a region');
+
+export const indicatorsResponse = z.looseObject({
+  series: z.array(z.looseObject({
+    indicator: z.string(), label: text, region: z.string(), unit: z.string(),
+    cagr: z.number().optional().describe('compound annual growth rate over the series, as a fraction'),
+    points: z.array(z.looseObject({ period: z.string(), value: z.number() })),
+  })).describe('observations of one indicator and region at two or more years'),
+  figures: z.array(observation).describe('the other sourced figures'),
+  facts: z.array(z.looseObject({ indicator: z.string(), text })).describe('the region\'s figures with their ranks, as the assessment states them'),
+}).describe('the sourced figures as series and panels');

@@ -10,6 +10,7 @@
  *
  * Read-only for now: no auth, no write endpoints (they come with roles, CSRF
  * and version checks). The database is opened and closed by the caller.
+ * Beside /api it serves the web UI's build (web-app.ts) when there is one.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Framework } from '../model/index.js';
@@ -20,6 +21,7 @@ import { AppError } from '../model/index.js';
 import { errorBody, languageOf, statusOf, toAppError } from './http-errors.js';
 import { buildOpenApi } from './openapi.js';
 import { ROUTES } from './routes.js';
+import { DEFAULT_WEB_ROOT, hasWebApp, registerWebApp } from './web-app.js';
 
 export interface ServerOptions {
   readonly db: Database;
@@ -31,6 +33,8 @@ export interface ServerOptions {
   /** Log server errors (500s, with their stack) to stderr; default off (tests). Nothing else is logged. */
   readonly logErrors?: boolean;
   readonly version?: string;
+  /** The web UI's build to serve beside the API (default `web/dist` of the package, when built); false: the API alone. */
+  readonly webRoot?: string | false;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -63,7 +67,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
     return payload;
   });
 
-  app.setNotFoundHandler((request) => {
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const appPage = webRoot !== false && hasWebApp(webRoot) ? registerWebApp(app, webRoot) : undefined;
+
+  app.setNotFoundHandler((request, reply) => {
+    const page = appPage?.(request, reply);
+    if (page) return page;
     throw new AppError('server.route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' });
   });
 

@@ -10,3 +10,6 @@ export { ROUTES } from './routes.js';
 export type { ApiRoute } from './routes.js';
 export { errorBody, languageOf, statusOf } from './http-errors.js';
 export type { ErrorBody, ErrorDetail } from './http-errors.js';
+export { cachedAssessment, dataChanged, dataVersion } from './assessment-cache.js';
+export type { AssessmentRun } from './assessment-cache.js';
+export { DEFAULT_WEB_ROOT, hasWebApp } from './web-app.js';

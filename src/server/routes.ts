@@ -7,12 +7,14 @@
  */
 import type { z } from 'zod';
 import type { Framework, Lang, Region } from '../model/index.js';
-import { AppError, closestMatches, issue } from '../model/index.js';
+import { AppError, NATION_CODE, closestMatches, issue } from '../model/index.js';
 import { findLink } from '../framework/index.js';
 import { resolveRegion } from '../regions/index.js';
 import { getCase, getEnterprise, listCases, listEnterprises, listObservations, type Database } from '../store/index.js';
 import type { AssessConfig } from '../assess/index.js';
-import { assessmentFor, compareMatrix, linkTargets } from './assessment-runs.js';
+import { compareMatrix, linkTargets } from './assessment-runs.js';
+import { cachedAssessment } from './assessment-cache.js';
+import { chainMapOf, indicatorsOf, linkPageOf } from './ui-views.js';
 import { atField, validationError } from './http-errors.js';
 import * as s from './api-schemas.js';
 
@@ -167,7 +169,7 @@ export const ROUTES: readonly ApiRoute[] = [
     params: s.regionParams, query: s.assessmentQuery, response: s.assessmentResponse,
     handle: async ({ params, query }, ctx) => {
       const region = regionAt('params.region', params.region);
-      return (await assessmentFor(ctx.db, ctx.framework, region, { config: ctx.config, ...defined({ benchmark: query.benchmark, proximity: query.proximity }) })).region;
+      return (await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config, ...defined({ benchmark: query.benchmark, proximity: query.proximity }) })).region;
     },
   }),
   route({
@@ -196,6 +198,34 @@ export const ROUTES: readonly ApiRoute[] = [
       return (await linkTargets(ctx.db, ctx.framework, region, link, {
         config: ctx.config, ...defined({ limit: query.limit, benchmark: query.benchmark, proximity: query.proximity }),
       })).value;
+    },
+  }),
+  // The web UI's pages: one request per page, from the same cached assessment run.
+  route({
+    method: 'GET', url: '/api/chain-map/:region', summary: "a region's chain map: segments and links upstream → downstream with tier, score and counts",
+    params: s.regionParams, query: s.assessmentQuery, response: s.chainMapResponse,
+    handle: async ({ params, query }, ctx) => {
+      const region = regionAt('params.region', params.region);
+      return chainMapOf(ctx.framework, await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config, ...defined(query) }));
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/links/:link', summary: "a link's page for a region: suppliers, leaders, cases, metrics with inputs, ranks, recommendations, targets",
+    params: s.linkPageParams, query: s.linkPageQuery, response: s.linkPageResponse,
+    handle: async ({ params, query: { region: regionText, ...options } }, ctx) => {
+      const region = regionAt('query.region', regionText);
+      const link = linkAt('params.link', ctx.framework, params.link);
+      const run = await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config, ...defined(options) });
+      return linkPageOf(ctx.db, ctx.framework, run, link, ctx.config);
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/indicators', summary: 'sourced figures: series with growth and CAGR, single figures, the region\'s ranks',
+    query: s.indicatorsQuery, response: s.indicatorsResponse,
+    handle: async ({ query }, ctx) => {
+      const region = query.region === undefined ? undefined : regionAt('query.region', query.region);
+      const run = region && region.code !== NATION_CODE ? await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config }) : undefined;
+      return indicatorsOf(ctx.db, region, run);
     },
   }),
   route({

@@ -322,7 +322,21 @@ async function selectCandidates(db: Database, chunks: number, pool: number): Pro
  * Everything the assessment needs, in one pass over the tables. See the module
  * docblock for the temporary tables; the profile queries run on the few ids named.
  */
-export async function loadAssessmentData(db: Database, options: AssessQueryOptions): Promise<AssessmentData> {
+const loading = new WeakMap<Database, Promise<unknown>>();
+
+/**
+ * The counts an assessment runs on. Loads build temp tables on the database's one
+ * connection, so two at once would overwrite each other's: they queue, one at a
+ * time per database (a server answering several regions at once).
+ */
+export function loadAssessmentData(db: Database, options: AssessQueryOptions): Promise<AssessmentData> {
+  const previous = loading.get(db) ?? Promise.resolve();
+  const next = previous.then(() => loadAssessmentDataNow(db, options));
+  loading.set(db, next.catch(() => undefined));
+  return next;
+}
+
+async function loadAssessmentDataNow(db: Database, options: AssessQueryOptions): Promise<AssessmentData> {
   const { level } = options;
   let clock = performance.now();
   const lap = (step: string) => {

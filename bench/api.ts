@@ -1,0 +1,87 @@
+/**
+ * The HTTP API under load on a national universe of 1,000,000 enterprises (the
+ * assessment bench's generated database, bench/.work/assess-universe.duckdb,
+ * reused when present): the real server on an ephemeral port, and autocannon
+ * with 32 connections for 20 s against, in one run and one after another,
+ *   /api/health          the trivial route: the server's own ceiling
+ *   /api/assessments/36  Jiangxi's whole assessment (as `chainatlas assess --json`)
+ *   /api/chain-map/36    the chain map page's data
+ * Each route is asked once before it is measured, so the figures are those of
+ * the cached run (the first request of a region computes it; see
+ * src/server/assessment-cache.ts). Targets (from the web UI issue): p99 under
+ * 100 ms, and throughput at least 25 % of /api/health's.
+ * `--rows N` (or `api --quick`: 100,000) makes a smaller universe for development.
+ */
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { loadFramework } from '../src/ingest/index.js';
+import { Database } from '../src/store/index.js';
+import { createServer } from '../src/server/index.js';
+import { generate } from './assess-provinces.js';
+import { formatCount, formatMs, workDir, type BenchOptions, type Benchmark, type SummaryLine } from './harness.js';
+
+const ENTERPRISES = 1_000_000;
+const QUICK = 100_000;
+const CONNECTIONS = 32;
+const SECONDS = 20;
+const MAX_P99_MS = 100;
+const MIN_RATIO = 0.25;
+const ROUTES = ['/api/health', '/api/assessments/36', '/api/chain-map/36'] as const;
+
+interface Measured {
+  readonly route: string;
+  readonly p50: number;
+  readonly p99: number;
+  readonly rps: number;
+  readonly bytes: number;
+  readonly errors: number;
+}
+
+async function measure(url: string, route: string, seconds: number): Promise<Measured> {
+  const result = await autocannon({ url: `${url}${route}`, connections: CONNECTIONS, duration: seconds });
+  return {
+    route, p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average,
+    bytes: result.throughput.average / Math.max(1, result.requests.average), errors: result.errors + result.non2xx,
+  };
+}
+
+export const apiBench: Benchmark = {
+  name: 'api',
+  description: `autocannon, ${CONNECTIONS} connections × ${SECONDS} s (5 s with --quick), on ${formatCount(ENTERPRISES)} enterprises (--quick: ${formatCount(QUICK)}): health, assessment, chain map`,
+  async run(options: BenchOptions): Promise<SummaryLine[]> {
+    const quick = process.argv.includes('--quick');
+    const enterprises = options.rows ?? (quick ? QUICK : ENTERPRISES);
+    const seconds = quick ? 5 : SECONDS;
+    const file = join(workDir(), enterprises === ENTERPRISES ? 'assess-universe.duckdb' : `api-universe-${enterprises}.duckdb`);
+    const made = await generate(file, enterprises);
+    console.log(`  universe: ${formatCount(enterprises)} enterprises, ${made.reused ? 'reused' : `generated in ${formatMs(made.ms)}`}`);
+    const { db } = await Database.open(file);
+    const app = createServer({ db, framework: loadFramework(), webRoot: false });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const results: Measured[] = [];
+    try {
+      for (const route of ROUTES) {
+        const started = performance.now();
+        const first = await fetch(`${url}${route}`);
+        if (!first.ok) throw new Error(`${route}: ${first.status} ${await first.text()}`);
+        const size = (await first.arrayBuffer()).byteLength;
+        console.log(`  ${route}: first answer ${formatMs(performance.now() - started)}, ${formatCount(size)} bytes`);
+        results.push(await measure(url, route, seconds));
+      }
+    } finally {
+      await app.close();
+      db.close();
+    }
+    const health = results[0] as Measured;
+    const lines: SummaryLine[] = [];
+    for (const r of results) {
+      const ratio = r.rps / health.rps;
+      console.log(`  ${r.route.padEnd(22)} p50 ${r.p50} ms  p99 ${r.p99} ms  ${formatCount(Math.round(r.rps))} req/s  ${(ratio * 100).toFixed(1)} % of health  errors ${r.errors}`);
+      lines.push({ benchmark: 'api', metric: `${r.route} p50 / p99`, value: `${r.p50} / ${r.p99} ms`, target: `p99 < ${MAX_P99_MS} ms`, pass: r.p99 < MAX_P99_MS && r.errors === 0 });
+      if (r !== health) {
+        lines.push({ benchmark: 'api', metric: `${r.route} req/s vs health`, value: `${formatCount(Math.round(r.rps))} (${(ratio * 100).toFixed(1)} %)`, target: `>= ${MIN_RATIO * 100} %`, pass: ratio >= MIN_RATIO });
+      }
+    }
+    return lines;
+  },
+};
