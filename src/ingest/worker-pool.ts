@@ -9,7 +9,7 @@
  * a non-zero exit) fails every job out and every later one: with a worker gone
  * the results could no longer be complete.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** A worker thread failed (its message is the worker's error). */
 export class WorkerFailure extends Error {}
@@ -26,9 +26,9 @@ export class WorkerPool<Input extends object, Result extends { readonly id: numb
   private failure?: Error;
   private nextId = 0;
 
-  constructor(script: URL, threads: number, workerData: unknown) {
+  constructor(script: URL, threads: number, workerData: unknown, resourceLimits?: ResourceLimits) {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(script, { workerData });
+      const worker = new Worker(script, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
       worker.on('message', (message: Result | JobFailure) => this.settle(i, message));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
