@@ -26,6 +26,7 @@ import { ENTITY_ORDER } from '../model/index.js';
 import type { Database, Row } from './database.js';
 import { STAGE_CSV_OPTIONS, stageCsv, type StageCell } from './stage-csv.js';
 import { TABLES, keyTuple, type ColumnType, type TableSpec } from './tables.js';
+import { rememberCaseVersions, restoreCaseVersions } from './case-versions.js';
 
 /** Where a staged record came from, so that later checks can name the row. */
 export interface RowOrigin {
@@ -360,6 +361,7 @@ export class ImportSession {
     return db.transaction(async () => {
       const next = await db.one('SELECT coalesce(max(id), 0)::INTEGER + 1 AS id FROM imports');
       const importId = Number(next?.id ?? 1);
+      await rememberCaseVersions(db, `SELECT id FROM ${stageName('cases')} UNION SELECT case_id FROM ${stageName('components')}`);
       for (const entity of ENTITY_ORDER) {
         const spec = TABLES[entity] as TableSpec<EntityKind>;
         const stage = stageName(entity);
@@ -368,6 +370,7 @@ export class ImportSession {
         const values = columns.map((c) => (c === 'import_id' ? `${importId}` : c)).join(', ');
         await db.run(`INSERT INTO ${spec.table} (${columns.join(', ')}) SELECT ${values} FROM ${stage}`);
       }
+      await restoreCaseVersions(db);
       await db.run(
         `INSERT INTO imports VALUES ($1, now(), now(), $2, $3, $4, $5, $6)`,
         [importId, log.mode, JSON.stringify(log.files), log.accepted, log.rejected.length, log.framework],
