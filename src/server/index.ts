@@ -10,3 +10,5 @@ export { ROUTES } from './routes.js';
 export type { ApiRoute } from './routes.js';
 export { errorBody, languageOf, statusOf } from './http-errors.js';
 export type { ErrorBody, ErrorDetail } from './http-errors.js';
+export { REPORT_FORMATS, isReportFormat, reportDate, reportFileName, reportInputFor, writeReports } from './report-files.js';
+export type { ReportFormat, WrittenReport } from './report-files.js';
