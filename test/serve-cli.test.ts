@@ -31,7 +31,7 @@ test('serve answers what assess --json and targets --json print, and stops clean
     const targets = cli(dbFile, ['targets', '--region', '江西', '--link', 'platform.integrated', '--limit', '3']);
     assert.equal(targets.status, 0, targets.stderr);
 
-    const child = spawn(process.execPath, [CLI, '--db', dbFile, 'serve', '--port', '0'], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [CLI, '--db', dbFile, 'serve', '--port', '0', '--no-auth'], { cwd: ROOT, env });
     let stderr = '';
     const address = await new Promise<string>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {

@@ -31,6 +31,8 @@ export interface ImportOptions {
   /** XLSX: read only this sheet. */
   readonly sheet?: string;
   readonly onProgress?: (progress: { file: string; rows: number }) => void;
+  /** Check everything, references included, and write nothing (the rejects file still, when `rejectsFile` is given). */
+  readonly validateOnly?: boolean;
 }
 
 export interface FileSummary {
@@ -40,13 +42,15 @@ export interface FileSummary {
   readonly format?: SourceFormat;
   readonly rows: number;
   readonly counts: Partial<Record<EntityKind, number>>;
+  /** The entities its sheets were read as (also those whose rows were all rejected). */
+  readonly entities: readonly EntityKind[];
 }
 
 export interface ImportReport {
   readonly committed: boolean;
   readonly importId?: number;
   readonly files: readonly FileSummary[];
-  /** Records written (new or replaced), by entity. */
+  /** Records written (new or replaced), by entity; with `validateOnly`, those that would be. */
   readonly accepted: Record<EntityKind, number>;
   readonly rejectedRows: number;
   readonly issues: readonly Issue[];
@@ -81,6 +85,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
       // Hashed while the rows are read (see startFileHash); a missing file has no hash.
       const hashing = source.issues.some((i) => i.code === 'ingest.file_missing') ? undefined : startFileHash(path);
       const counts: Partial<Record<EntityKind, number>> = {};
+      const entities = new Set<EntityKind>();
       let rows = 0;
       let format: SourceFormat | undefined;
       for await (const sheet of source.sheets) {
@@ -95,6 +100,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
           continue;
         }
         entityOfSheet.set(`${file}\u0000${sheet.sheet ?? ''}`, entity);
+        entities.add(entity);
         const mapped = mapColumns(entity, sheet.headers, where);
         if (!mapped.map) {
           issues.push(...mapped.issues);
@@ -144,7 +150,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
       // Reader problems (encoding, corrupt or empty file) come last: they are found while rows are read.
       issues.push(...source.issues);
       for (const problem of source.issues) if (problem.row !== undefined) reject(rowKey(file, problem.sheet, problem.row), [problem]);
-      files.push({ file, path, sha256: source.issues.some((i) => i.code === 'ingest.file_missing') ? '' : await (hashing ?? startFileHash(path)), ...(format ? { format } : {}), rows, counts });
+      files.push({ file, path, sha256: source.issues.some((i) => i.code === 'ingest.file_missing') ? '' : await (hashing ?? startFileHash(path)), ...(format ? { format } : {}), rows, counts, entities: [...entities] });
     }
 
     for (const ref of await session.resolveReferences()) {
@@ -165,12 +171,14 @@ export async function importFiles(db: Database, paths: readonly string[], option
     }
 
     const accepted = await session.stagedCounts();
+    const rejects = async () => (rejected.size > 0 && options.rejectsFile
+      ? writeRejects(options.rejectsFile, paths, rejected, rowKey, (file, sheet) => entityOfSheet.get(`${file}\u0000${sheet ?? ''}`))
+      : []);
+    if (options.validateOnly) return { committed: false, files, accepted, rejectedRows: rejected.size, issues, rejectsFiles: await rejects() };
     if (issues.length > 0 && !options.partial) {
       return { committed: false, files, accepted: zeroCounts(), rejectedRows: rejected.size, issues };
     }
-    const rejectsFiles = rejected.size > 0 && options.rejectsFile
-      ? await writeRejects(options.rejectsFile, paths, rejected, rowKey, (file, sheet) => entityOfSheet.get(`${file}\u0000${sheet ?? ''}`))
-      : [];
+    const rejectsFiles = await rejects();
     const importId = await session.commit({
       mode: options.partial ? 'partial' : 'atomic',
       files: files.map((f) => ({ file: f.path, sha256: f.sha256, counts: f.counts })),

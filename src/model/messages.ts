@@ -617,9 +617,9 @@ export const messages = {
     zh: `请求体不是有效的 JSON：${p.reason}`,
     en: `the request body is not valid JSON: ${p.reason}`,
   }),
-  'server.unsupported_media_type': (p: { type: string }) => ({
-    zh: `不支持的内容类型「${p.type}」，请使用 application/json`,
-    en: `unsupported content type "${p.type}": send application/json`,
+  'server.unsupported_media_type': (p: { type: string; expected?: string }) => ({
+    zh: `不支持的内容类型「${p.type}」，请使用 ${p.expected ?? 'application/json'}`,
+    en: `unsupported content type "${p.type}": send ${p.expected ?? 'application/json'}`,
   }),
   'server.body_too_large': (p: { limit: number }) => ({
     zh: `请求体超过上限 ${p.limit} 字节`,

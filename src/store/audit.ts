@@ -51,11 +51,11 @@ export async function listAudit(db: Database, filter: AuditFilter = {}): Promise
   const limit = Math.max(0, Math.floor(filter.limit ?? 100));
   const offset = Math.max(0, Math.floor(filter.offset ?? 0));
   const total = await db.one(`SELECT count(*)::INTEGER AS n FROM audit_trail ${where}`, params);
-  const rows = await db.all(`SELECT * FROM audit_trail ${where} ORDER BY at DESC LIMIT ${limit} OFFSET ${offset}`, params);
+  const rows = await db.all(`SELECT * FROM audit_trail ${where} ORDER BY logged_at DESC LIMIT ${limit} OFFSET ${offset}`, params);
   return {
     total: Number(total?.n ?? 0),
     items: rows.map((r) => ({
-      at: r.at instanceof Date ? r.at.toISOString() : String(r.at), username: String(r.username ?? ''), action: String(r.action),
+      at: r.logged_at instanceof Date ? r.logged_at.toISOString() : String(r.logged_at), username: String(r.username ?? ''), action: String(r.action),
       targetKind: String(r.target_kind ?? ''), targetId: String(r.target_id ?? ''),
       ...(r.before_json != null ? { before: parsedJson(r.before_json) } : {}), ...(r.after_json != null ? { after: parsedJson(r.after_json) } : {}),
       ...(typeof r.ip === 'string' ? { ip: r.ip } : {}), ...(typeof r.note === 'string' ? { note: r.note } : {}),

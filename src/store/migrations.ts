@@ -69,11 +69,11 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE TABLE sessions (
        token_hash VARCHAR, csrf_token VARCHAR, username VARCHAR, created_at TIMESTAMP, last_seen_at TIMESTAMP, expires_at TIMESTAMP, ip VARCHAR)`,
     `CREATE TABLE audit_log (
-       at TIMESTAMP, username VARCHAR, action VARCHAR, target_kind VARCHAR, target_id VARCHAR, before_json VARCHAR, after_json VARCHAR, ip VARCHAR)`,
+       logged_at TIMESTAMP, username VARCHAR, action VARCHAR, target_kind VARCHAR, target_id VARCHAR, before_json VARCHAR, after_json VARCHAR, ip VARCHAR)`,
     `ALTER TABLE cases ADD COLUMN version INTEGER DEFAULT 0`,
     `ALTER TABLE decisions ADD COLUMN ip VARCHAR`,
     `CREATE VIEW audit_trail AS
-       SELECT at, username, action, target_kind, target_id, before_json, after_json, ip, NULL AS note FROM audit_log
+       SELECT logged_at, username, action, target_kind, target_id, before_json, after_json, ip, NULL AS note FROM audit_log
        UNION ALL
        SELECT decided_at, decided_by, action, target_kind, target, before_json, after_json, ip, note FROM decisions`,
   ],
