@@ -26,7 +26,9 @@ export const REPORT_ROUTES = [
         const body = readFileSync((written as NonNullable<typeof written>).file);
         const name = region.short[query.lang];
         const suffix = `${query.outline === 'default' ? '' : `-${query.outline}`}-${query.lang}.${query.format}`;
-        return new FileReply(CONTENT_TYPES[query.format], `chainatlas-report-${name}${suffix}`, body, `chainatlas-report-${region.code}${suffix}`);
+        const fileName = `chainatlas-report-${name}${suffix}`;
+        const asciiName = /^[\x20-\x7e]*$/.test(fileName) ? fileName : `chainatlas-report-${region.code}${suffix}`;
+        return new FileReply(CONTENT_TYPES[query.format], fileName, body, asciiName);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
