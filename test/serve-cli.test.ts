@@ -21,6 +21,28 @@ function cli(dbFile: string, args: readonly string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `serve --port 0` as a real process: the address it prints, and a stop that expects exit code 0 on SIGTERM. */
+async function startServe(dbFile: string, args: readonly string[]): Promise<{ address: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [CLI, '--db', dbFile, 'serve', '--port', '0', ...args], { cwd: ROOT, env });
+  let stderr = '';
+  const address = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stderr);
+      if (found) resolve(found[0]);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    address,
+    stop: async () => {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, stderr);
+    },
+  };
+}
+
 test('serve answers what assess --json and targets --json print, and stops cleanly on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chainatlas-serve-'));
   const dbFile = join(dir, 'x.duckdb');
@@ -31,16 +53,7 @@ test('serve answers what assess --json and targets --json print, and stops clean
     const targets = cli(dbFile, ['targets', '--region', '江西', '--link', 'platform.integrated', '--limit', '3']);
     assert.equal(targets.status, 0, targets.stderr);
 
-    const child = spawn(process.execPath, [CLI, '--db', dbFile, 'serve', '--port', '0', '--no-auth'], { cwd: ROOT, env });
-    let stderr = '';
-    const address = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stderr);
-        if (found) resolve(found[0]);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    });
+    const { address, stop } = await startServe(dbFile, ['--no-auth']);
     try {
       const health = await fetch(`${address}/api/health`);
       assert.equal(health.status, 200);
@@ -50,9 +63,7 @@ test('serve answers what assess --json and targets --json print, and stops clean
       const t = await fetch(`${address}/api/targets/${encodeURIComponent('江西')}/platform.integrated?limit=3`);
       assert.deepEqual(await t.json(), JSON.parse(targets.stdout));
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0, stderr);
+      await stop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -112,16 +123,7 @@ test('users add|list|passwd|disable from the CLI, then sign-in over the network 
     const listed = JSON.parse(cli(dbFile, ['users', 'list']).stdout) as { username: string; role: string; disabled: boolean }[];
     assert.deepEqual(listed.map((u) => [u.username, u.role, u.disabled]), [['chief', 'admin', false], ['viewer1', 'viewer', true]]);
 
-    const child = spawn(process.execPath, [CLI, '--db', dbFile, 'serve', '--port', '0'], { cwd: ROOT, env });
-    let stderr = '';
-    const address = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stderr);
-        if (found) resolve(found[0]);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    });
+    const { address, stop } = await startServe(dbFile, []);
     try {
       assert.equal((await fetch(`${address}/api/enterprises`)).status, 401);
       const post = (password: string) => fetch(`${address}/api/auth/login`, {
@@ -139,9 +141,7 @@ test('users add|list|passwd|disable from the CLI, then sign-in over the network 
       const out = await fetch(`${address}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
       assert.equal(out.status, 204);
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0, stderr);
+      await stop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -234,3 +234,22 @@ test('--no-auth: the local admin, writes still need the CSRF token, and only on 
     assert.throws(() => assertNoAuthHost(host), (e: Error & { code?: string }) => e.code === 'auth.no_auth_not_loopback', host);
   }
 });
+
+test('the OpenAPI document gives each route its access, the cookie security scheme and the CSRF header on writes', async () => {
+  const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    components: { securitySchemes: Record<string, { type: string; in: string; name: string }> };
+    paths: Record<string, Record<string, { 'x-access': string; description: string; security: unknown[]; parameters: { $ref?: string }[]; responses: Record<string, unknown> }>>;
+  }>();
+  assert.deepEqual(doc.components.securitySchemes.session, { ...doc.components.securitySchemes.session, type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  for (const r of API_ROUTES) {
+    const op = doc.paths[r.url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[r.method.toLowerCase()];
+    assert.ok(op, `${r.method} ${r.url}`);
+    assert.equal(op['x-access'], r.access);
+    assert.match(op.description, /^Access: /);
+    assert.equal(op.security.length, r.access === 'public' ? 0 : 1);
+    assert.equal(op.parameters.some((p) => p.$ref === '#/components/parameters/CsrfToken'), r.access !== 'public' && r.method !== 'GET');
+    if (r.access !== 'public') assert.ok(op.responses['401'] && op.responses['403']);
+  }
+  assert.ok(doc.paths['/api/imports']?.post?.responses['413']);
+  assert.ok(doc.paths['/api/cases/{id}/components/{componentId}']?.patch?.responses['409']);
+});
