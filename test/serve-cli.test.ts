@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +123,9 @@ test('users add|list|passwd|disable from the CLI, then sign-in over the network 
     const listed = JSON.parse(cli(dbFile, ['users', 'list']).stdout) as { username: string; role: string; disabled: boolean }[];
     assert.deepEqual(listed.map((u) => [u.username, u.role, u.disabled]), [['chief', 'admin', false], ['viewer1', 'viewer', true]]);
 
+    const csv = join(dir, 'enterprises.csv');
+    writeFileSync(csv, 'id,name_zh,province,source\ncli-firm-1,抚州测试公司,江西,test\n');
+    assert.equal(cli(dbFile, ['import', csv]).status, 0);
     const { address, stop } = await startServe(dbFile, []);
     try {
       assert.equal((await fetch(`${address}/api/enterprises`)).status, 401);
@@ -137,7 +140,9 @@ test('users add|list|passwd|disable from the CLI, then sign-in over the network 
       const users = await fetch(`${address}/api/users`, { headers: { cookie } });
       assert.equal(users.status, 200);
       const audit = (await (await fetch(`${address}/api/audit?action=user.`, { headers: { cookie } })).json()) as { items: { action: string; username: string }[] };
-      assert.ok(audit.items.length >= 4 && audit.items.every((e) => e.username.startsWith('cli')), 'CLI changes are audited');
+      assert.ok(audit.items.length >= 4 && audit.items.every((e) => e.username.startsWith('cli:')), 'CLI changes are audited');
+      const imports = (await (await fetch(`${address}/api/audit?action=import.commit`, { headers: { cookie } })).json()) as { items: { username: string; after: { files: string[] } }[] };
+      assert.deepEqual(imports.items.map((e) => [e.username.startsWith('cli:'), e.after.files]), [[true, ['enterprises.csv']]], 'a CLI import is audited');
       const out = await fetch(`${address}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
       assert.equal(out.status, 204);
     } finally {

@@ -93,8 +93,9 @@ test('a good upload commits whole, shows in the import log and in the audit trai
   assert.deepEqual(items.at(-1)?.id, importId);
   const admin = await server.client('admin');
   const audit = await admin.get('/api/audit?action=import.commit');
-  const entry = (audit.body as { items: { targetId: string; username: string; after: { file: string; counts: Record<string, number> } }[] }).items[0];
-  assert.deepEqual([entry?.targetId, entry?.username, entry?.after.file, entry?.after.counts], [String(importId), 'analyst', 'firms.csv', { enterprises: 2 }]);
+  const entry = (audit.body as { items: { targetId: string; username: string; ip?: string; after: { files: string[]; accepted: number } }[] }).items[0];
+  assert.deepEqual([entry?.targetId, entry?.username, entry?.after.files, entry?.after.accepted], [String(importId), 'analyst', ['firms.csv'], 2]);
+  assert.ok(entry?.ip);
 });
 
 test('uploads: over the limit 413, no file 400, JSON to the upload route 400, a bad entity field 400, unknown ids 404', async () => {

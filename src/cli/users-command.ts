@@ -3,10 +3,10 @@
  * command line, which is how the first admin is made. A password is read
  * from standard input with --password-stdin (one line), else prompted for
  * twice on the terminal without echo; never from a flag (it would sit in the
- * shell history). Every change is written to the audit log as `cli:<login>`.
+ * shell history). Every change is written to the audit log as `cli:<name>`
+ * (CHAINATLAS_USER, else the login name).
  */
 import { createInterface } from 'node:readline';
-import { userInfo } from 'node:os';
 import { AppError } from '../model/index.js';
 import {
   deleteUserSessions, findUser, insertUser, isRole, listUsers, publicUser, recordAudit, ROLES, updateUser, type Database, type Role,
@@ -14,16 +14,11 @@ import {
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../server/index.js';
 import type { Output } from './output.js';
 import { table } from './output.js';
+import { decider } from './review-commands.js';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
-function cliActor(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
+const cliActor = () => `cli:${decider(undefined)}`;
 
 async function readStdinLine(): Promise<string> {
   let text = '';

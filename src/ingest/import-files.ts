@@ -11,7 +11,7 @@
 import { basename } from 'node:path';
 import type { EntityKind, Framework, Issue, IssueLocation } from '../model/index.js';
 import { ENTITY_ORDER, issue, issueText } from '../model/index.js';
-import { ImportSession, type Database, type RowOrigin, type StagedRecord } from '../store/index.js';
+import { ImportSession, type Actor, type Database, type RowOrigin, type StagedRecord } from '../store/index.js';
 import { buildRecord, recordKey } from './build-record.js';
 import { entityFromHeaders, entityFromName, entityNamedByFile, mapColumns, type ColumnMap } from './columns.js';
 import { startFileHash } from './file-hash.js';
@@ -33,6 +33,8 @@ export interface ImportOptions {
   readonly onProgress?: (progress: { file: string; rows: number }) => void;
   /** Check everything, references included, and write nothing (the rejects file still, when `rejectsFile` is given). */
   readonly validateOnly?: boolean;
+  /** Who imports: a committed import gets an audit log entry in its own transaction. */
+  readonly actor?: Actor;
 }
 
 export interface FileSummary {
@@ -192,6 +194,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
         };
       }),
       framework: options.framework.id,
+      ...(options.actor ? { actor: options.actor } : {}),
     });
     return { committed: true, importId, files, accepted, rejectedRows: rejected.size, issues, rejectsFiles };
   } finally {

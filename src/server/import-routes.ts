@@ -6,15 +6,15 @@
  *   │         checks as `chainatlas import`, nothing written; the problems row by
  *   │         row, the rejected rows as a CSV with a reason column
  *   commit ── importFiles again on the kept file, whole or partial, in one
- *             transaction (the database may have changed since the check, so it
- *             is checked again); an audit entry with what was written
+ *             transaction with its audit entry (the database may have changed
+ *             since the check, so it is checked again)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityKind, Issue, Lang } from '../model/index.js';
 import { AppError, ENTITY_ORDER, issueText } from '../model/index.js';
 import { importFiles } from '../ingest/index.js';
-import { listImports, recordAudit } from '../store/index.js';
+import { listImports } from '../store/index.js';
 import { FileReply, route } from './route-spec.js';
 import type { PendingImport } from './uploads.js';
 import { CONTENT_TYPES } from './downloads.js';
@@ -66,14 +66,11 @@ export const IMPORT_ROUTES = [
       if (pending.issues.length > 0 && !body.partial) throw new AppError('import.has_problems', { problems: pending.issues.length });
       const report = await importFiles(ctx.db, [pending.upload.path], {
         framework: ctx.framework, partial: body.partial === true, ...(pending.entity ? { entity: pending.entity } : {}),
+        actor: { name: ctx.user?.username ?? '', ip: ctx.ip },
       });
       if (!report.committed || report.importId === undefined) throw new AppError('import.not_committed', { problems: report.issues.length }, report.issues);
       pending.committed = true;
       const counts = Object.fromEntries(Object.entries(report.accepted).filter(([, n]) => n > 0)) as Partial<Record<EntityKind, number>>;
-      await recordAudit(ctx.db, {
-        username: ctx.user?.username ?? '', action: 'import.commit', targetKind: 'import', targetId: String(report.importId), ip: ctx.ip,
-        after: { file: pending.upload.fileName, mode: body.partial ? 'partial' : 'atomic', counts, rejected: report.rejectedRows },
-      });
       return { committed: true, importId: report.importId, counts, rejected: report.rejectedRows };
     },
   }),

@@ -19,7 +19,7 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DuckDBDataChunk, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import type { EntityKind, EntityRecords } from '../model/index.js';
 import { ENTITY_ORDER } from '../model/index.js';
@@ -27,6 +27,8 @@ import type { Database, Row } from './database.js';
 import { STAGE_CSV_OPTIONS, stageCsv, type StageCell } from './stage-csv.js';
 import { TABLES, keyTuple, type ColumnType, type TableSpec } from './tables.js';
 import { rememberCaseVersions, restoreCaseVersions } from './case-versions.js';
+import { recordAudit } from './audit.js';
+import type { Actor } from './review.js';
 
 /** Where a staged record came from, so that later checks can name the row. */
 export interface RowOrigin {
@@ -58,6 +60,8 @@ export interface ImportLog {
     file: string; sheet?: string; row?: number; column?: string; code: string; value?: string; zh: string; en: string;
   }[];
   readonly framework: string;
+  /** Who imports (the audit log's entry is written in the import's transaction). */
+  readonly actor?: Actor;
 }
 
 const DUCK_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, INTEGER, BOOLEAN };
@@ -390,6 +394,12 @@ export class ImportSession {
           appender.endRow();
         }
         appender.closeSync();
+      }
+      if (log.actor) {
+        await recordAudit(db, {
+          username: log.actor.name, action: 'import.commit', targetKind: 'import', targetId: String(importId), ...(log.actor.ip ? { ip: log.actor.ip } : {}),
+          after: { files: log.files.map((f) => basename(f.file)), mode: log.mode, accepted: log.accepted, rejected: log.rejected.length },
+        });
       }
       return importId;
     });
