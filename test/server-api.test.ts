@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { importFiles, loadFramework, readDatasetManifest } from '../src/ingest/index.js';
-import { Database, getCase, getEnterprise, listCases, listEnterprises, listObservations, tableCounts } from '../src/store/index.js';
+import { Database, getCaseReview, getEnterprise, listCases, listEnterprises, listObservations, tableCounts } from '../src/store/index.js';
 import { resolveRegion } from '../src/regions/index.js';
 import { messages, type Framework, type Region } from '../src/model/index.js';
 import {
-  assessmentFor, compareMatrix, createServer, linkTargets, loadAssessConfig, openApiPath, ROUTES, type ErrorBody,
+  API_ROUTES, assessmentFor, compareMatrix, createServer, linkTargets, loadAssessConfig, openApiPath, type ErrorBody,
 } from '../src/server/index.js';
 
 const framework: Framework = loadFramework();
@@ -25,6 +25,8 @@ const config = loadAssessConfig(undefined).config;
 let dir = '';
 let db: Database;
 let app: FastifyInstance;
+/** The server runs without auth here (server-auth.test.ts covers sign-in); writes still need its CSRF token. */
+let csrf = '';
 
 /** What JSON makes of a value: the reply is compared with this, not with the live object. */
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -50,8 +52,9 @@ before(async () => {
   ({ db } = await Database.open(join(dir, 'api.duckdb')));
   const report = await importFiles(db, readDatasetManifest().files, { framework });
   assert.equal(report.committed, true);
-  app = createServer({ db, framework, config });
+  app = createServer({ db, framework, config, auth: { mode: 'none' } });
   await app.ready();
+  csrf = (await app.inject({ method: 'GET', url: '/api/auth/me' })).json<{ csrfToken: string }>().csrfToken;
 });
 
 after(async () => {
@@ -128,7 +131,7 @@ test('cases and observations agree with listCases, getCase and listObservations'
   const first = expected.items[0];
   assert.ok(first);
   const one = await get(`/api/cases/${encodeURIComponent(first.id)}`);
-  assert.deepEqual(one.body, asJson(await getCase(db, first.id)));
+  assert.deepEqual(one.body, asJson(await getCaseReview(db, first.id)));
   assert.equal((await get('/api/cases/no-such-case')).status, 404);
 
   const observations = await get(`/api/observations?indicator=ident.&region=${encodeURIComponent('江西')}`);
@@ -149,7 +152,7 @@ test('assessment, compare and targets are what the assessment runs give', async 
   const compared = await get(`/api/compare?regions=${encodeURIComponent('江西,湖北,湖南')}&metric=suppliers`);
   assert.equal(compared.status, 200);
   assert.deepEqual(compared.body, matrix);
-  const posted = await app.inject({ method: 'POST', url: '/api/compare', payload: { regions: ['江西', '湖北', '湖南'], metric: 'suppliers' } });
+  const posted = await app.inject({ method: 'POST', url: '/api/compare', headers: { 'x-csrf-token': csrf }, payload: { regions: ['江西', '湖北', '湖南'], metric: 'suppliers' } });
   assert.equal(posted.statusCode, 200);
   assert.deepEqual(posted.json(), matrix);
 
@@ -188,22 +191,22 @@ test('validation errors carry field paths, in zh by default and en on request', 
   assert.equal(errorOf(nation.body).code, 'assess.region_level');
   const targets = await get(`/api/targets/${encodeURIComponent('江西')}/nope`);
   assert.equal(errorOf(targets.body).details[0]?.path, 'params.link');
-  const body = await app.inject({ method: 'POST', url: '/api/compare', payload: { regions: ['江西', 7], metric: 'height' } });
+  const body = await app.inject({ method: 'POST', url: '/api/compare', headers: { 'x-csrf-token': csrf }, payload: { regions: ['江西', 7], metric: 'height' } });
   assert.equal(body.statusCode, 400);
   assert.deepEqual(errorOf(body.json()).details.map((d) => d.path).sort(), ['body.metric', 'body.regions[1]']);
 });
 
 test('malformed JSON and wrong content types are 400, bodies over the limit 413, unknown routes 404', async () => {
-  const malformed = await app.inject({ method: 'POST', url: '/api/compare', headers: { 'content-type': 'application/json' }, payload: '{"regions": [' });
+  const malformed = await app.inject({ method: 'POST', url: '/api/compare', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, payload: '{"regions": [' });
   assert.equal(malformed.statusCode, 400);
   assert.equal(errorOf(malformed.json()).code, 'server.malformed_json');
   assert.equal(errorOf(malformed.json()).details[0]?.path, 'body');
-  const text = await app.inject({ method: 'POST', url: '/api/compare', headers: { 'content-type': 'text/plain' }, payload: 'regions=江西' });
+  const text = await app.inject({ method: 'POST', url: '/api/compare', headers: { 'content-type': 'text/plain', 'x-csrf-token': csrf }, payload: 'regions=江西' });
   assert.equal(text.statusCode, 400);
   assert.equal(errorOf(text.json()).code, 'server.unsupported_media_type');
   assert.equal(errorOf(text.json()).details[0]?.path, 'headers.content-type');
 
-  const huge = await app.inject({ method: 'POST', url: '/api/compare', payload: { regions: Array.from({ length: 20_000 }, () => '江西') } });
+  const huge = await app.inject({ method: 'POST', url: '/api/compare', headers: { 'x-csrf-token': csrf }, payload: { regions: Array.from({ length: 20_000 }, () => '江西') } });
   assert.equal(huge.statusCode, 413);
   assert.equal(errorOf(huge.json()).code, 'server.body_too_large');
 
@@ -244,7 +247,7 @@ test('a <script> in a stored name comes back as JSON text, unchanged', async () 
 
 test('a failing database is a 500 without internals', async () => {
   const other = await Database.open(join(dir, 'closed.duckdb'));
-  const broken = createServer({ db: other.db, framework, config });
+  const broken = createServer({ db: other.db, framework, config, auth: { mode: 'none' } });
   other.db.close();
   const reply = await broken.inject({ method: 'GET', url: '/api/enterprises', headers: { 'accept-language': 'en' } });
   assert.equal(reply.statusCode, 500);
@@ -258,7 +261,7 @@ test('the OpenAPI document lists every route with its parameters and responses',
   const doc = r.body as { openapi: string; paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; responses: Record<string, unknown> }>> };
   assert.equal(doc.openapi, '3.1.0');
   const listed = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
-  assert.deepEqual(listed, ROUTES.map((x) => `${x.method} ${openApiPath(x.url)}`).sort());
+  assert.deepEqual(listed, API_ROUTES.map((x) => `${x.method} ${openApiPath(x.url)}`).sort());
   for (const expected of ['/api/health', '/api/framework', '/api/regions/resolve', '/api/enterprises', '/api/enterprises/{id}', '/api/cases', '/api/cases/{id}',
     '/api/observations', '/api/assessments/{region}', '/api/compare', '/api/targets/{region}/{link}', '/api/openapi.json']) {
     assert.ok(doc.paths[expected]?.get, expected);

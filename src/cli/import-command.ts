@@ -7,6 +7,7 @@ import { importFiles, readDatasetManifest, type ImportReport } from '../ingest/i
 import { Database, tableCounts } from '../store/index.js';
 import type { Output } from './output.js';
 import { table } from './output.js';
+import { decider } from './review-commands.js';
 
 export interface ImportCommandOptions {
   partial?: boolean;
@@ -71,6 +72,7 @@ export async function runImport(db: Database, framework: Framework, files: reado
       ...(options.entity ? { entity: options.entity as EntityKind } : {}),
       ...(options.sheet ? { sheet: options.sheet } : {}),
       onProgress: bar.update,
+      actor: { name: `cli:${decider(undefined)}` },
     });
     bar.stop();
     return reportImport(report, out);

@@ -21,6 +21,7 @@ import {
 import { createOutput, table } from './output.js';
 import { runReport, type ReportOptions } from './report-command.js';
 import { runServe, type ServeOptions } from './serve-command.js';
+import { runUsersAdd, runUsersChange, runUsersList } from './users-command.js';
 import { runEval, runTrain, type EvalCommandOptions, type TrainCommandOptions } from './eval-command.js';
 import { regionByCode } from '../regions/index.js';
 import { classifier } from './context.js';
@@ -119,7 +120,7 @@ program
       const code = await runInit(file, fw, {}, createOutput({ json: false, lang: language(globals()), stdout: process.stderr }));
       if (code !== 0) return void (exitCode = code);
     }
-    await withDatabase((db) => runServe(db, fw, options, output(globals())));
+    await withDatabase((db) => runServe(db, fw, { ...options, openWhenNoUsers: true }, output(globals())));
   });
 
 program
@@ -340,10 +341,42 @@ program
   .option('--port <n>', 'port (default 5173)')
   .option('--host <host>', 'address to bind (default 127.0.0.1)')
   .option('--config <file>', 'weights and cut points (default data/assess/weights.json)')
+  .option('--no-auth', 'no sign-in: every request is a local admin (loopback addresses only)')
   .action(async (options: ServeOptions) => {
     const fw = framework(globals());
     await withDatabase((db) => runServe(db, fw, options, output(globals())));
   });
+
+// ── users ─────────────────────────────────────────────────────
+const usersCommand = program.command('users').description('local accounts of the web app / 用户');
+usersCommand
+  .command('add')
+  .description('create a user (the first admin too); the password is prompted for, or read from stdin')
+  .argument('<username>')
+  .requiredOption('--role <role>', 'admin | analyst | viewer')
+  .option('--display-name <name>', 'the name shown in the app')
+  .option('--password-stdin', 'read the password from standard input (one line)')
+  .action(async (username: string, options: { role: string; displayName?: string; passwordStdin?: boolean }) => {
+    await withDatabase((db) => runUsersAdd(db, username, options, output(globals())));
+  });
+usersCommand.command('list').description('every user').action(async () => {
+  await withDatabase((db) => runUsersList(db, output(globals())));
+});
+usersCommand
+  .command('passwd')
+  .description("set a user's password (ends the user's sessions)")
+  .argument('<username>')
+  .option('--password-stdin', 'read the password from standard input (one line)')
+  .action(async (username: string, options: { passwordStdin?: boolean }) => {
+    await withDatabase((db) => runUsersChange(db, username, 'passwd', options, output(globals())));
+  });
+for (const change of ['disable', 'enable'] as const) {
+  usersCommand.command(change).description(change === 'disable' ? 'stop a user from signing in (ends the sessions)' : 'let a disabled user sign in again')
+    .argument('<username>')
+    .action(async (username: string) => {
+      await withDatabase((db) => runUsersChange(db, username, change, {}, output(globals())));
+    });
+}
 
 function fail(message: string): void {
   process.stderr.write(`chainatlas: ${message}\n`);

@@ -92,7 +92,7 @@ export interface DecisionOptions {
 }
 
 /** `review accept|reject|add`: the target from --case/--enterprise, --link and (for components) --supplier. */
-export async function runDecision(db: Database, framework: Framework, action: DecisionAction, options: DecisionOptions, out: Output): Promise<number> {
+export async function runDecision(db: Database, framework: Framework, action: Exclude<DecisionAction, 'note'>, options: DecisionOptions, out: Output): Promise<number> {
   const link = linkId(framework, options.link) as string;
   if (Boolean(options.case) === Boolean(options.enterprise)) {
     throw new AppError('cli.bad_option', { option: '--case/--enterprise', reason: 'give exactly one of --case ID or --enterprise ID' });

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import type { EntityKind, Framework, Issue, IssueLocation } from '../model/index.js';
 import { ENTITY_ORDER, issue, issueText } from '../model/index.js';
-import { ImportSession, type Database, type RowOrigin, type StagedRecord } from '../store/index.js';
+import { ImportSession, type Actor, type Database, type RowOrigin, type StagedRecord } from '../store/index.js';
 import { buildRecord, recordKey } from './build-record.js';
 import { entityFromHeaders, entityFromName, entityNamedByFile, mapColumns, type ColumnMap } from './columns.js';
 import { startFileHash } from './file-hash.js';
@@ -36,6 +36,10 @@ export interface ImportOptions {
   /** XLSX: read only this sheet. */
   readonly sheet?: string;
   readonly onProgress?: (progress: { file: string; rows: number }) => void;
+  /** Check everything, references included, and write nothing (the rejects file still, when `rejectsFile` is given). */
+  readonly validateOnly?: boolean;
+  /** Who imports: a committed import gets an audit log entry in its own transaction. */
+  readonly actor?: Actor;
   /**
    * Large CSV files are checked on worker threads, in slices (import-slices.ts): from `minBytes` (default 8 MB),
    * on `threads` workers (default one per core), in slices of `sliceBytes`. Tests set these to take that path with small files.
@@ -50,6 +54,8 @@ export interface FileSummary {
   readonly format?: SourceFormat;
   readonly rows: number;
   readonly counts: Partial<Record<EntityKind, number>>;
+  /** The entities its sheets were read as (also those whose rows were all rejected). */
+  readonly entities: readonly EntityKind[];
   /** How the rows were read: CSV slices checked on worker threads, or row by row by the readers (or both, in that order). */
   readonly paths: readonly ('slices' | 'rows')[];
 }
@@ -58,7 +64,7 @@ export interface ImportReport {
   readonly committed: boolean;
   readonly importId?: number;
   readonly files: readonly FileSummary[];
-  /** Records written (new or replaced), by entity. */
+  /** Records written (new or replaced), by entity; with `validateOnly`, those that would be. */
   readonly accepted: Record<EntityKind, number>;
   readonly rejectedRows: number;
   readonly issues: readonly Issue[];
@@ -126,7 +132,8 @@ class ImportRun {
       this.noteReaderIssues(file, source.issues);
     }
     const paths: FileSummary['paths'] = sliced ? (sliced.complete ? ['slices'] : ['slices', 'rows']) : ['rows'];
-    this.files.push({ file, path, sha256: missing ? '' : await (hashing as Promise<string>), ...(format ? { format } : {}), rows, counts, paths });
+    const entities = [...new Set([...this.entityOfSheet].filter(([key]) => key.startsWith(`${file}\u0000`)).map(([, entity]) => entity))];
+    this.files.push({ file, path, sha256: missing ? '' : await (hashing as Promise<string>), ...(format ? { format } : {}), rows, counts, entities, paths });
   }
 
   private noteReaderIssues(file: string, problems: readonly Issue[]): void {
@@ -287,12 +294,14 @@ export async function importFiles(db: Database, paths: readonly string[], option
     }
 
     const accepted = await session.stagedCounts();
+    const rejects = async () => (rejected.size > 0 && options.rejectsFile
+      ? writeRejects(options.rejectsFile, paths, rejected, rowKey, (file, sheet) => entityOfSheet.get(sheetKey(file, sheet)))
+      : []);
+    if (options.validateOnly) return { committed: false, files, accepted, rejectedRows: rejected.size, issues, rejectsFiles: await rejects() };
     if (issues.length > 0 && !options.partial) {
       return { committed: false, files, accepted: zeroCounts(), rejectedRows: rejected.size, issues };
     }
-    const rejectsFiles = rejected.size > 0 && options.rejectsFile
-      ? await writeRejects(options.rejectsFile, paths, rejected, rowKey, (file, sheet) => entityOfSheet.get(sheetKey(file, sheet)))
-      : [];
+    const rejectsFiles = await rejects();
     const importId = await session.commit({
       mode: options.partial ? 'partial' : 'atomic',
       files: files.map((f) => ({ file: f.path, sha256: f.sha256, counts: f.counts })),
@@ -306,6 +315,7 @@ export async function importFiles(db: Database, paths: readonly string[], option
         };
       }),
       framework: options.framework.id,
+      ...(options.actor ? { actor: options.actor } : {}),
     });
     return { committed: true, importId, files, accepted, rejectedRows: rejected.size, issues, rejectsFiles };
   } finally {

@@ -617,16 +617,16 @@ export const messages = {
     zh: `请求体不是有效的 JSON：${p.reason}`,
     en: `the request body is not valid JSON: ${p.reason}`,
   }),
-  'server.unsupported_media_type': (p: { type: string }) => ({
-    zh: `不支持的内容类型「${p.type}」，请使用 application/json`,
-    en: `unsupported content type "${p.type}": send application/json`,
+  'server.unsupported_media_type': (p: { type: string; expected?: string }) => ({
+    zh: `不支持的内容类型「${p.type}」，请使用 ${p.expected ?? 'application/json'}`,
+    en: `unsupported content type "${p.type}": send ${p.expected ?? 'application/json'}`,
   }),
   'server.body_too_large': (p: { limit: number }) => ({
     zh: `请求体超过上限 ${p.limit} 字节`,
     en: `the request body is over the limit of ${p.limit} bytes`,
   }),
   'server.not_found': (p: { kind: string; id: string }) => ({
-    zh: `找不到${({ enterprise: '企业', case: '案例' } as Record<string, string>)[p.kind] ?? p.kind} ${p.id}`,
+    zh: `找不到${({ enterprise: '企业', case: '案例', component: '构成', upload: '上传', user: '用户' } as Record<string, string>)[p.kind] ?? p.kind} ${p.id}`,
     en: `no ${p.kind} ${p.id}`,
   }),
   'server.route_not_found': (p: { method: string; url: string }) => ({
@@ -637,7 +637,87 @@ export const messages = {
     zh: '服务器内部错误',
     en: 'internal server error',
   }),
+  'server.version_conflict': (p: { current: number; given: number }) => ({
+    zh: `案例已被他人修改（当前版本 ${p.current}，提交的版本 ${p.given}），请刷新后再改`,
+    en: `the case was changed meanwhile (version ${p.current} now, the edit was made on ${p.given}); reload and edit again`,
+  }),
+  'server.upload_missing': () => ({
+    zh: '请求中没有文件：请以 multipart/form-data 的 file 字段上传',
+    en: 'no file in the request: upload it as the file field of multipart/form-data',
+  }),
+  'server.upload_too_large': (p: { limit: number }) => ({
+    zh: `上传文件超过上限 ${p.limit} 字节`,
+    en: `the uploaded file is over the limit of ${p.limit} bytes`,
+  }),
+  'server.lone_surrogate': () => ({
+    zh: '文本含有不成对的 UTF-16 代理字符，不是有效的 Unicode',
+    en: 'the text holds an unpaired UTF-16 surrogate: not valid Unicode',
+  }),
+  'import.has_problems': (p: { problems: number }) => ({
+    zh: `上传的文件有 ${p.problems} 个问题：请修正后重新上传，或选择只导入有效行（partial）`,
+    en: `the upload has ${p.problems} problem(s): fix and upload again, or commit the valid rows only (partial)`,
+  }),
+  'import.already_committed': (p: { id: string }) => ({
+    zh: `上传 ${p.id} 已经导入`,
+    en: `upload ${p.id} is already committed`,
+  }),
+  'import.not_committed': (p: { problems: number }) => ({
+    zh: `导入时发现 ${p.problems} 个问题（数据库在校验后有变化），未导入任何数据`,
+    en: `${p.problems} problem(s) found while committing (the database changed since the check); nothing was imported`,
+  }),
+  'import.no_rejects': (p: { id: string }) => ({
+    zh: `上传 ${p.id} 没有被拒绝的行`,
+    en: `upload ${p.id} has no rejected rows`,
+  }),
+  'review.component_exists': (p: { link: string }) => ({
+    zh: `该案例在环节 ${p.link} 上已有同一供给方的构成`,
+    en: `the case already has this supplier's component on link ${p.link}`,
+  }),
   // (new server messages go above this line)
+
+  // ── auth (users, sessions) ──────────────────────────────────
+  'auth.required': () => ({ zh: '请先登录', en: 'sign in first' }),
+  'auth.invalid_credentials': () => ({ zh: '用户名或密码错误', en: 'wrong username or password' }),
+  'auth.forbidden': (p: { role: string }) => ({
+    zh: `权限不足：需要 ${p.role} 角色`,
+    en: `not allowed: needs the ${p.role} role`,
+  }),
+  'auth.csrf': () => ({
+    zh: '缺少或错误的 x-csrf-token 请求头（修改数据的请求必须带上登录时返回的 csrfToken）',
+    en: 'missing or wrong x-csrf-token header (a request that changes data must send the csrfToken given at sign-in)',
+  }),
+  'auth.too_many_attempts': (p: { seconds: number }) => ({
+    zh: `登录失败次数过多，请 ${p.seconds} 秒后再试`,
+    en: `too many failed sign-ins; try again in ${p.seconds} s`,
+  }),
+  'auth.user_exists': (p: { username: string }) => ({ zh: `用户 ${p.username} 已存在`, en: `user ${p.username} already exists` }),
+  'auth.unknown_user': (p: { username: string }) => ({ zh: `没有用户 ${p.username}`, en: `no user ${p.username}` }),
+  'auth.last_admin': (p: { username: string }) => ({
+    zh: `${p.username} 是最后一个可用的管理员，不能停用或降级`,
+    en: `${p.username} is the last enabled admin: it cannot be disabled or given another role`,
+  }),
+  'auth.bad_username': (p: { username: string }) => ({
+    zh: `用户名「${p.username}」无效：2–64 个字符，只能用字母、数字和 . _ -，以字母或数字开头`,
+    en: `invalid username "${p.username}": 2–64 letters, digits or . _ -, starting with a letter or digit`,
+  }),
+  'auth.weak_password': (p: { min: number }) => ({
+    zh: `密码至少需要 ${p.min} 个字符`,
+    en: `the password needs at least ${p.min} characters`,
+  }),
+  'auth.password_mismatch': () => ({ zh: '两次输入的密码不一致', en: 'the passwords do not match' }),
+  'auth.password_needs_terminal': () => ({
+    zh: '不在终端中运行：请用 --password-stdin 从标准输入提供密码',
+    en: 'not on a terminal: give the password on standard input with --password-stdin',
+  }),
+  'auth.no_auth_not_loopback': (p: { host: string }) => ({
+    zh: `--no-auth 只能在本机地址上使用（127.0.0.1、::1 或 localhost），不能用于 ${p.host}：否则网络上的任何人都能以管理员身份修改数据`,
+    en: `--no-auth works on a loopback address only (127.0.0.1, ::1 or localhost), not ${p.host}: anyone on the network could change data as an admin`,
+  }),
+  'auth.no_users': (p: { db: string }) => ({
+    zh: `数据库中还没有用户。先创建第一个管理员：chainatlas --db ${p.db} users add <用户名> --role admin；或仅供本机单人使用：chainatlas serve --no-auth`,
+    en: `the database has no users yet. Create the first admin: chainatlas --db ${p.db} users add <username> --role admin; or, for one local user only: chainatlas serve --no-auth`,
+  }),
+  // (new auth messages go above this line)
 
   // ── cli ─────────────────────────────────────────────────────
   'cli.not_found': (p: { kind: string; id: string }) => ({

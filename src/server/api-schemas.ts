@@ -130,7 +130,20 @@ export const enterpriseResponse = z.object({
   enterprise, offerings: z.array(z.looseObject({ enterpriseId: z.string(), link: z.string() })), components: z.array(component),
 });
 export const casesResponse = listOf(caseItem, 'cases');
-export const caseResponse = z.object({ case: caseItem, components: z.array(component) });
+const evidenceSpan = z.object({
+  field: z.string().describe('which text of the case: title_zh, description_zh, title_en, description_en'),
+  start: z.number().int(), end: z.number().int().describe('offsets (UTF-16 code units) into that text'), text: z.string(),
+});
+const reviewedComponent = component.extend({
+  id: z.string().describe('the component id (for PATCH)'), linkId: z.string(),
+  status: z.enum(['confirmed', 'uncertain', 'rejected']), method: z.string().describe('manual, lexicon, model, classified …'),
+  confidence: z.number().optional(), evidence: z.array(evidenceSpan), alternatives: z.array(z.string()).describe('other links the classifier considered'),
+  note: z.string().optional(), decidedBy: z.string().optional(), decidedAt: z.string().optional(),
+});
+export const caseResponse = z.object({
+  case: caseItem, version: z.number().int().describe('bumps on every change of the case or its components; send it back with an edit'),
+  components: z.array(reviewedComponent),
+});
 export const observationsResponse = listOf(observation, 'observations');
 
 export const assessmentResponse = z.looseObject({

@@ -13,10 +13,16 @@ import { AppError, formatLocation, issue, issueText, isLang, type Issue, type La
 export interface ErrorDetail {
   readonly path: string;
   readonly message: string;
+  /** A version conflict: the version now. */
+  readonly current?: number;
 }
 
 export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly details: readonly ErrorDetail[] };
+  readonly error: {
+    readonly code: string; readonly message: string; readonly details: readonly ErrorDetail[];
+    /** A version conflict (409): the case's version now. */
+    readonly current?: number;
+  };
 }
 
 /** Codes that are the caller's fault or a missing thing; any other code is the server's (500). */
@@ -37,6 +43,24 @@ const STATUS: Partial<Record<MessageCode, number>> = {
   'assess.metric_needs_unit': 400,
   'assess.bad_benchmark': 400,
   'assess.unknown_link': 400,
+  'ingest.unknown_enterprise': 400,
+  'server.lone_surrogate': 400,
+  'server.upload_missing': 400,
+  'server.upload_too_large': 413,
+  'server.version_conflict': 409,
+  'review.component_exists': 409,
+  'import.has_problems': 400,
+  'import.already_committed': 409,
+  'import.not_committed': 409,
+  'import.no_rejects': 404,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.csrf': 403,
+  'auth.forbidden': 403,
+  'auth.too_many_attempts': 429,
+  'auth.user_exists': 409,
+  'auth.unknown_user': 404,
+  'auth.last_admin': 409,
 };
 
 export function statusOf(error: AppError): number {
@@ -89,12 +113,20 @@ interface FastifyLikeError {
 }
 
 /** Anything thrown, as an AppError: Fastify's request errors by their code, everything unknown as `server.internal`. */
-export function toAppError(error: unknown, bodyLimit: number, contentType: string | undefined): AppError {
+export function toAppError(error: unknown, limits: { body: number; upload: number }, contentType: string | undefined): AppError {
   if (error instanceof AppError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as FastifyLikeError;
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('server.body_too_large', { limit: bodyLimit });
+      return new AppError('server.body_too_large', { limit: limits.body });
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('server.upload_too_large', { limit: limits.upload }, [issue('server.upload_too_large', { limit: limits.upload }, { path: 'body.file' })]);
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('server.unsupported_media_type', { type: contentType ?? '', expected: 'multipart/form-data' },
+        [issue('server.unsupported_media_type', { type: contentType ?? '', expected: 'multipart/form-data' }, { path: 'headers.content-type' })]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('server.unsupported_media_type', { type: contentType ?? '' }, [issue('server.unsupported_media_type', { type: contentType ?? '' }, { path: 'headers.content-type' })]);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -109,11 +141,10 @@ export function toAppError(error: unknown, bodyLimit: number, contentType: strin
 }
 
 export function errorBody(error: AppError, lang: Lang): ErrorBody {
-  return {
-    error: {
-      code: error.code,
-      message: error.text(lang),
-      details: error.issues.map((i) => ({ path: i.path ?? formatLocation(i, lang), message: issueText(i)[lang] })),
-    },
-  };
+  const details = error.issues.map((i) => ({ path: i.path ?? formatLocation(i, lang), message: issueText(i)[lang] }));
+  if (error.code === 'server.version_conflict') {
+    const { current } = error.params as { current: number };
+    return { error: { code: error.code, message: error.text(lang), details: [{ path: 'body.version', message: error.text(lang), current }], current } };
+  }
+  return { error: { code: error.code, message: error.text(lang), details } };
 }

@@ -5,90 +5,29 @@
  * being documented. Handlers are thin: validated input → a store query or an
  * assessment run (the same functions the CLI calls) → its value as JSON.
  */
-import type { z } from 'zod';
-import type { Framework, Lang, Region } from '../model/index.js';
+import type { Framework, Region } from '../model/index.js';
 import { AppError, NATION_CODE, closestMatches, issue } from '../model/index.js';
 import { findLink } from '../framework/index.js';
 import { resolveRegion } from '../regions/index.js';
-import { getCase, getEnterprise, listCases, listEnterprises, listObservations, type Database } from '../store/index.js';
-import type { AssessConfig } from '../assess/index.js';
+import { getCaseReview, getEnterprise, listCases, listEnterprises, listObservations } from '../store/index.js';
 import { compareMatrix, linkTargets } from './assessment-runs.js';
 import { cachedAssessment } from './assessment-cache.js';
 import { chainMapOf, indicatorsOf, linkPageOf } from './ui-views.js';
-import { atField, validationError } from './http-errors.js';
+import { atField } from './http-errors.js';
+import { route, type ApiRoute } from './route-spec.js';
 import * as s from './api-schemas.js';
-
-export interface RouteContext {
-  readonly db: Database;
-  readonly framework: Framework;
-  readonly config: AssessConfig;
-  readonly version: string;
-  readonly lang: Lang;
-  /** The OpenAPI document (built once from this table). */
-  readonly openApi: () => unknown;
-}
-
-export interface RawInput {
-  readonly params: unknown;
-  readonly query: unknown;
-  readonly body: unknown;
-}
-
-/** A route with its types erased: what the server registers and the OpenAPI builder reads. */
-export interface ApiRoute {
-  readonly method: 'GET' | 'POST';
-  /** Fastify form: `/api/enterprises/:id`. */
-  readonly url: string;
-  readonly summary: string;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly response: z.ZodType;
-  /** Statuses besides 200 this route can answer with (400 and 500 always). */
-  readonly errors: readonly number[];
-  readonly handle: (input: RawInput, ctx: RouteContext) => Promise<unknown>;
-}
-
-interface Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  readonly method: 'GET' | 'POST';
-  readonly url: string;
-  readonly summary: string;
-  readonly params?: P;
-  readonly query?: Q;
-  readonly body?: B;
-  readonly response: z.ZodType;
-  readonly errors?: readonly number[];
-  readonly handle: (input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> }, ctx: RouteContext) => Promise<unknown> | unknown;
-}
-
-function parsed<T extends z.ZodType>(where: string, schema: T | undefined, value: unknown): z.output<T> {
-  if (!schema) return undefined as z.output<T>;
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw validationError(where, result.error, value ?? {});
-  return result.data;
-}
-
-function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(spec: Spec<P, Q, B>): ApiRoute {
-  return {
-    method: spec.method, url: spec.url, summary: spec.summary, response: spec.response, errors: spec.errors ?? [],
-    ...(spec.params ? { params: spec.params } : {}), ...(spec.query ? { query: spec.query } : {}), ...(spec.body ? { body: spec.body } : {}),
-    handle: async (raw, ctx) => spec.handle({
-      params: parsed('params', spec.params, raw.params), query: parsed('query', spec.query, raw.query), body: parsed('body', spec.body, raw.body),
-    }, ctx),
-  };
-}
 
 // ── reading fields that need more than a schema ───────────────────────────
 
 /** A region from a field, or the resolver's message placed at the field. */
-function regionAt(path: string, text: string): Region {
+export function regionAt(path: string, text: string): Region {
   const found = resolveRegion(text);
   if (found.value) return found.value;
   const first = found.issues[0];
   throw atField(path, first ? new AppError(first.code, first.params) : new AppError('region.unknown', { input: text, suggestions: [] }));
 }
 
-function linkAt(path: string, framework: Framework, text: string): string {
+export function linkAt(path: string, framework: Framework, text: string): string {
   const l = findLink(framework, text);
   if (l) return l.id;
   const suggestions = closestMatches(text, framework.links.map((x) => ({ label: x.id, spellings: [x.id, x.name.zh, x.name.en] })), 3);
@@ -102,7 +41,7 @@ function segmentAt(path: string, framework: Framework, text: string): string {
 }
 
 /** Fields to a lower layer's options, dropping the absent ones (exactOptionalPropertyTypes-friendly). */
-function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+export function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
@@ -110,7 +49,7 @@ function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]:
 
 export const ROUTES: readonly ApiRoute[] = [
   route({
-    method: 'GET', url: '/api/health', summary: 'liveness: the server answers', response: s.healthResponse,
+    method: 'GET', url: '/api/health', summary: 'liveness: the server answers', response: s.healthResponse, access: 'public',
     handle: (_input, ctx) => ({ status: 'ok', version: ctx.version }),
   }),
   route({
@@ -150,9 +89,10 @@ export const ROUTES: readonly ApiRoute[] = [
     })),
   }),
   route({
-    method: 'GET', url: '/api/cases/:id', summary: 'one case with its components', params: s.idParams, response: s.caseResponse, errors: [404],
+    method: 'GET', url: '/api/cases/:id', summary: 'one case with its version and its components as the review page shows them',
+    params: s.idParams, response: s.caseResponse, errors: [404],
     handle: async ({ params }, ctx) => {
-      const found = await getCase(ctx.db, params.id);
+      const found = await getCaseReview(ctx.db, params.id);
       if (!found) throw new AppError('server.not_found', { kind: 'case', id: params.id });
       return found;
     },
@@ -229,7 +169,7 @@ export const ROUTES: readonly ApiRoute[] = [
     },
   }),
   route({
-    method: 'GET', url: '/api/openapi.json', summary: 'this API as an OpenAPI 3.1 document', response: s.openApiResponse,
+    method: 'GET', url: '/api/openapi.json', summary: 'this API as an OpenAPI 3.1 document', response: s.openApiResponse, access: 'public',
     handle: (_input, ctx) => ctx.openApi(),
   }),
 ];

@@ -19,7 +19,7 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DuckDBDataChunk, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import type { EntityKind } from '../model/index.js';
 import { ENTITY_ORDER } from '../model/index.js';
@@ -27,6 +27,9 @@ import type { Database, Row } from './database.js';
 import { STAGE_CSV_OPTIONS, type StageCell } from './stage-csv.js';
 import { MAX_LINE_BYTES, prepareStage, stageColumns, type PreparedStage, type RowOrigin, type StagedRecord } from './stage-rows.js';
 import { TABLES, keyTuple, type ColumnType, type TableSpec } from './tables.js';
+import { rememberCaseVersions, restoreCaseVersions } from './case-versions.js';
+import { recordAudit } from './audit.js';
+import type { Actor } from './review.js';
 
 /** A staged row whose reference could not be resolved. */
 export interface UnresolvedReference extends RowOrigin {
@@ -44,6 +47,8 @@ export interface ImportLog {
     file: string; sheet?: string; row?: number; column?: string; code: string; value?: string; zh: string; en: string;
   }[];
   readonly framework: string;
+  /** Who imports (the audit log's entry is written in the import's transaction). */
+  readonly actor?: Actor;
 }
 
 const DUCK_TYPES: Record<ColumnType, DuckDBType> = { VARCHAR, DOUBLE, INTEGER, BOOLEAN };
@@ -339,6 +344,7 @@ export class ImportSession {
     return db.transaction(async () => {
       const next = await db.one('SELECT coalesce(max(id), 0)::INTEGER + 1 AS id FROM imports');
       const importId = Number(next?.id ?? 1);
+      await rememberCaseVersions(db, `SELECT id FROM ${stageName('cases')} UNION SELECT case_id FROM ${stageName('components')}`);
       for (const entity of ENTITY_ORDER) {
         const spec = TABLES[entity] as TableSpec<EntityKind>;
         const stage = stageName(entity);
@@ -347,6 +353,7 @@ export class ImportSession {
         const values = columns.map((c) => (c === 'import_id' ? `${importId}` : c)).join(', ');
         await db.run(`INSERT INTO ${spec.table} (${columns.join(', ')}) SELECT ${values} FROM ${stage}`);
       }
+      await restoreCaseVersions(db);
       await db.run(
         `INSERT INTO imports VALUES ($1, now(), now(), $2, $3, $4, $5, $6)`,
         [importId, log.mode, JSON.stringify(log.files), log.accepted, log.rejected.length, log.framework],
@@ -366,6 +373,12 @@ export class ImportSession {
           appender.endRow();
         }
         appender.closeSync();
+      }
+      if (log.actor) {
+        await recordAudit(db, {
+          username: log.actor.name, action: 'import.commit', targetKind: 'import', targetId: String(importId), ...(log.actor.ip ? { ip: log.actor.ip } : {}),
+          after: { files: log.files.map((f) => basename(f.file)), mode: log.mode, accepted: log.accepted, rejected: log.rejected.length },
+        });
       }
       return importId;
     });

@@ -15,8 +15,17 @@ export {
 } from './review.js';
 export type {
   ReviewStatus, ClassifiedOffering, ClassifiedComponent, SupplierMatchRow, StoredSupplierMatch, WriteCounts, ReviewItem, DecisionTarget,
-  DecisionAction, DecisionResult,
+  DecisionAction, DecisionResult, Actor,
 } from './review.js';
+export { caseVersion } from './case-versions.js';
+export { getCaseReview, editCase, componentId, parseComponentId, evidenceSpans } from './case-review.js';
+export type { CaseReview, ReviewedComponent, EvidenceSpan, CaseEdit, SupplierRef } from './case-review.js';
+export { ROLES, isRole, findUser, listUsers, countUsers, insertUser, updateUser, publicUser } from './users.js';
+export type { Role, User, StoredUser, UserChange } from './users.js';
+export { insertSession, findSession, touchSession, deleteSession, deleteUserSessions, deleteStaleSessions } from './sessions.js';
+export type { StoredSession } from './sessions.js';
+export { recordAudit, listAudit } from './audit.js';
+export type { AuditEntry, AuditRecord, AuditFilter } from './audit.js';
 export { loadAssessmentData, findEnterpriseIds } from './assess-queries.js';
 export type { AssessQueryOptions, AssessmentData, StoredEnterpriseProfile } from './assess-queries.js';
 export { writeClassifiedOfferingsParquet, readParquetRows, CLASSIFIED_OFFERING_COLUMNS } from './parquet-export.js';

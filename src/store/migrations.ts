@@ -10,6 +10,12 @@
  * merges of enterprise records and the log of every decision. Those columns are
  * not part of the exchange format in `tables.ts`: an import leaves them empty
  * (NULL status means confirmed, as for any record a person supplied).
+ *
+ * Version 3 adds access and its record (users.ts, sessions.ts, audit.ts): local
+ * accounts with a password hash, sessions stored by the hash of their token,
+ * the audit log of changes that are not review decisions (which stay in
+ * `decisions`; the `audit_trail` view reads both), and a `version` on cases
+ * that every change of a case or its components bumps (case-versions.ts).
  */
 
 export const MIGRATIONS: readonly (readonly string[])[] = [
@@ -56,5 +62,19 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE TABLE enterprise_merges (merged_id VARCHAR, into_id VARCHAR, decided_by VARCHAR, decided_at TIMESTAMP)`,
     `CREATE TABLE decisions (
        decided_at TIMESTAMP, decided_by VARCHAR, action VARCHAR, target_kind VARCHAR, target VARCHAR, before_json VARCHAR, after_json VARCHAR, note VARCHAR)`,
+  ],
+  [
+    `CREATE TABLE users (
+       username VARCHAR, display_name VARCHAR, role VARCHAR, password_hash VARCHAR, disabled BOOLEAN, created_at TIMESTAMP, updated_at TIMESTAMP)`,
+    `CREATE TABLE sessions (
+       token_hash VARCHAR, csrf_token VARCHAR, username VARCHAR, created_at TIMESTAMP, last_seen_at TIMESTAMP, expires_at TIMESTAMP, ip VARCHAR)`,
+    `CREATE TABLE audit_log (
+       logged_at TIMESTAMP, username VARCHAR, action VARCHAR, target_kind VARCHAR, target_id VARCHAR, before_json VARCHAR, after_json VARCHAR, ip VARCHAR)`,
+    `ALTER TABLE cases ADD COLUMN version INTEGER DEFAULT 0`,
+    `ALTER TABLE decisions ADD COLUMN ip VARCHAR`,
+    `CREATE VIEW audit_trail AS
+       SELECT logged_at, username, action, target_kind, target_id, before_json, after_json, ip, NULL AS note FROM audit_log
+       UNION ALL
+       SELECT decided_at, decided_by, action, target_kind, target, before_json, after_json, ip, note FROM decisions`,
   ],
 ];

@@ -9,9 +9,11 @@
  *   never replaced by a classifier run; a rejected decision stays, as a record
  *   with status `rejected`, so that the next run does not bring it back;
  * - NULL status means confirmed (imported records);
- * - every decision is written to `decisions` in the same transaction as its effect.
+ * - every decision is written to `decisions` in the same transaction as its effect;
+ * - a change of a case's components bumps the case's version (case-versions.ts).
  */
 import type { Database, Row } from './database.js';
+import { bumpCaseVersions } from './case-versions.js';
 
 export type ReviewStatus = 'confirmed' | 'uncertain' | 'rejected';
 
@@ -148,6 +150,7 @@ export async function saveClassifiedComponents(
         SELECT case_id, link, supplier_id, supplier_name, role, 'classified', confidence, evidence, false, status, alternatives
         FROM temp.classified_components c WHERE NOT ${decided}`);
       await db.run(`DELETE FROM supplier_matches WHERE decided_by IS NULL AND case_id IN (SELECT id FROM temp.classified_ids)`);
+      await bumpCaseVersions(db, 'SELECT id FROM temp.classified_ids');
       await db.run(`INSERT INTO supplier_matches (case_id, mention, span_start, span_end, field, candidate_id, score, reason, candidates, status)
         SELECT case_id, mention, span_start, span_end, field, candidate_id, score, reason, candidates, status FROM temp.classified_matches m
         WHERE NOT EXISTS (SELECT 1 FROM supplier_matches s WHERE s.case_id = m.case_id AND s.mention = m.mention)`);
@@ -224,9 +227,20 @@ export async function reviewQueue(db: Database, options: { kind?: 'offering' | '
 /** What a decision is about: an enterprise's offering on a link, or a case's component on a link (with a supplier, for add). */
 export type DecisionTarget =
   | { readonly kind: 'offering'; readonly enterpriseId: string; readonly link: string }
-  | { readonly kind: 'component'; readonly caseId: string; readonly link: string; readonly supplierId?: string; readonly supplierName?: string };
+  | {
+    readonly kind: 'component'; readonly caseId: string; readonly link: string; readonly supplierId?: string; readonly supplierName?: string;
+    /** One component exactly, by its whole key (an absent supplier id or name matches only an empty one); otherwise the link's components of the supplier given, or all of them. */
+    readonly exact?: boolean;
+  };
 
-export type DecisionAction = 'accept' | 'reject' | 'add';
+/** Who decided, and from where (the HTTP API knows the address; the CLI does not). */
+export interface Actor {
+  readonly name: string;
+  readonly ip?: string;
+}
+
+/** `note` (components only) keeps a remark on the component without deciding its status. */
+export type DecisionAction = 'accept' | 'reject' | 'add' | 'note';
 
 export interface DecisionResult {
   /** Records the decision changed (accept/reject) or added (add). */
@@ -237,7 +251,11 @@ function targetWhere(target: DecisionTarget): { sql: string; params: Record<stri
   if (target.kind === 'offering') return { sql: 'enterprise_id = $subject AND link = $link', params: { subject: target.enterpriseId, link: target.link } };
   const params: Record<string, string> = { subject: target.caseId, link: target.link };
   let sql = 'case_id = $subject AND link = $link';
-  if (target.supplierId) {
+  if (target.exact) {
+    sql += " AND coalesce(supplier_id, '') = $supplier AND coalesce(supplier_name, '') = $supplierName";
+    params.supplier = target.supplierId ?? '';
+    params.supplierName = target.supplierName ?? '';
+  } else if (target.supplierId) {
     sql += ' AND supplier_id = $supplier';
     params.supplier = target.supplierId;
   }
@@ -245,38 +263,50 @@ function targetWhere(target: DecisionTarget): { sql: string; params: Record<stri
 }
 
 /** Records an analyst's decision and applies it, in one transaction. */
-export async function decide(db: Database, target: DecisionTarget, action: DecisionAction, by: string, note?: string): Promise<DecisionResult> {
-  const table = target.kind === 'offering' ? 'offerings' : 'components';
-  const { sql, params } = targetWhere(target);
-  return db.transaction(async () => {
-    const before = await db.all(`SELECT * EXCLUDE (import_id) FROM ${table} WHERE ${sql}`, params);
-    let changed: number;
-    if (action === 'add') {
-      if (target.kind === 'offering') {
-        await db.run(`INSERT INTO offerings (enterprise_id, link, method, source_kind, status, reviewed, decided_by, decided_at)
-          VALUES ($subject, $link, 'manual', 'user', 'confirmed', true, $by, now())`, { ...params, by });
-      } else {
-        await db.run(`INSERT INTO components (case_id, link, supplier_id, supplier_name, role, method, reviewed, note, status, decided_by, decided_at)
-          VALUES ($subject, $link, $supplier, $supplierName, 'component_supplier', 'manual', true, $note, 'confirmed', $by, now())`,
-        { subject: target.caseId, link: target.link, supplier: target.supplierId ?? null, supplierName: target.supplierName ?? null, note: note ?? null, by } );
-      }
-      changed = 1;
-    } else {
-      const status = action === 'accept' ? 'confirmed' : 'rejected';
-      await db.run(`UPDATE ${table} SET status = $status, reviewed = true, decided_by = $by, decided_at = now() WHERE ${sql}`, { ...params, status, by });
-      changed = before.length;
-    }
-    const after = await db.all(`SELECT * EXCLUDE (import_id) FROM ${table} WHERE ${sql}`, params);
-    await logDecision(db, by, action, target.kind, target, before, after, note);
-    return { changed };
-  });
+export async function decide(db: Database, target: DecisionTarget, action: DecisionAction, by: string | Actor, note?: string): Promise<DecisionResult> {
+  return db.transaction(() => applyDecision(db, target, action, typeof by === 'string' ? { name: by } : by, note));
 }
 
-async function logDecision(db: Database, by: string, action: string, kind: string, target: unknown, before: unknown, after: unknown, note?: string): Promise<void> {
-  // Timestamps and other non-JSON values are written as text.
-  const text = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : v));
-  await db.run(`INSERT INTO decisions VALUES (now(), $by, $action, $kind, $target, $before, $after, $note)`, {
-    by, action, kind, target: text(target), before: text(before), after: text(after), note: note ?? null,
+/** `decide` inside a transaction the caller holds (case-review.ts checks the case's version in the same one). */
+export async function applyDecision(db: Database, target: DecisionTarget, action: DecisionAction, actor: Actor, note?: string): Promise<DecisionResult> {
+  const table = target.kind === 'offering' ? 'offerings' : 'components';
+  const { sql, params } = targetWhere(target);
+  const by = actor.name;
+  const before = await db.all(`SELECT * EXCLUDE (import_id) FROM ${table} WHERE ${sql}`, params);
+  let changed: number;
+  if (action === 'add') {
+    if (target.kind === 'offering') {
+      await db.run(`INSERT INTO offerings (enterprise_id, link, method, source_kind, status, reviewed, decided_by, decided_at)
+        VALUES ($subject, $link, 'manual', 'user', 'confirmed', true, $by, now())`, { ...params, by });
+    } else {
+      await db.run(`INSERT INTO components (case_id, link, supplier_id, supplier_name, role, method, reviewed, note, status, decided_by, decided_at)
+        VALUES ($subject, $link, $supplier, $supplierName, 'component_supplier', 'manual', true, $note, 'confirmed', $by, now())`,
+      { subject: target.caseId, link: target.link, supplier: target.supplierId ?? null, supplierName: target.supplierName ?? null, note: note ?? null, by } );
+    }
+    changed = 1;
+  } else if (action === 'note') {
+    if (target.kind === 'component') await db.run(`UPDATE components SET note = $note WHERE ${sql}`, { ...params, note: note ?? null });
+    changed = target.kind === 'component' ? before.length : 0;
+  } else {
+    const status = action === 'accept' ? 'confirmed' : 'rejected';
+    // A note given with the decision is kept on a component too (offerings have no note).
+    const noteSql = target.kind === 'component' && note !== undefined ? ', note = $note' : '';
+    await db.run(`UPDATE ${table} SET status = $status, reviewed = true, decided_by = $by, decided_at = now()${noteSql} WHERE ${sql}`,
+      { ...params, status, by, ...(noteSql ? { note: note ?? null } : {}) });
+    changed = before.length;
+  }
+  const after = await db.all(`SELECT * EXCLUDE (import_id) FROM ${table} WHERE ${sql}`, params);
+  if (target.kind === 'component' && changed > 0) await bumpCaseVersions(db, '$subject', { subject: target.caseId });
+  await logDecision(db, actor, action, target.kind, target, before, after, note);
+  return { changed };
+}
+
+/** Timestamps, big integers and other non-JSON values as JSON text. */
+export const jsonText = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : v));
+
+async function logDecision(db: Database, actor: Actor, action: string, kind: string, target: unknown, before: unknown, after: unknown, note?: string): Promise<void> {
+  await db.run(`INSERT INTO decisions VALUES (now(), $by, $action, $kind, $target, $before, $after, $note, $ip)`, {
+    by: actor.name, action, kind, target: jsonText(target), before: jsonText(before), after: jsonText(after), note: note ?? null, ip: actor.ip ?? null,
   } );
 }
 
@@ -314,7 +344,8 @@ export async function decideSupplierMatch(db: Database, caseId: string, mention:
                     WHERE case_id = $caseId AND mention = $mention`, { by, caseId, mention });
     }
     const after = await db.all('SELECT * FROM supplier_matches WHERE case_id = $caseId AND mention = $mention', { caseId, mention });
-    await logDecision(db, by, enterpriseId ? 'confirm_match' : 'reject_match', 'supplier_match', { caseId, mention, enterpriseId }, before, after);
+    if (enterpriseId) await bumpCaseVersions(db, '$caseId', { caseId });
+    await logDecision(db, { name: by }, enterpriseId ? 'confirm_match' : 'reject_match', 'supplier_match', { caseId, mention, enterpriseId }, before, after);
     return { changed: before.length };
   });
 }
@@ -346,13 +377,14 @@ export async function mergeEnterprises(db: Database, mergedId: string, intoId: s
     await db.run(`UPDATE offerings SET enterprise_id = $into WHERE enterprise_id = $merged`, ids);
     await db.run(`DELETE FROM components c WHERE c.supplier_id = $merged AND EXISTS (SELECT 1 FROM components k WHERE k.supplier_id = $into
                   AND k.case_id = c.case_id AND k.link = c.link)`, ids);
+    await bumpCaseVersions(db, 'SELECT case_id FROM components WHERE supplier_id = $merged', { merged: mergedId });
     await db.run(`UPDATE components SET supplier_id = $into WHERE supplier_id = $merged`, ids);
     await db.run(`UPDATE observations SET enterprise_id = $into WHERE enterprise_id = $merged`, ids);
     await db.run(`UPDATE supplier_matches SET candidate_id = $into WHERE candidate_id = $merged`, ids);
     await db.run(`UPDATE enterprise_merges SET into_id = $into WHERE into_id = $merged`, ids);
     await db.run(`DELETE FROM enterprises WHERE id = $merged`, { merged: mergedId });
     await db.run(`INSERT INTO enterprise_merges VALUES ($merged, $into, $by, now())`, { ...ids, by });
-    await logDecision(db, by, 'merge', 'enterprise', ids, [merged, into], await db.all('SELECT * FROM enterprises WHERE id = $into', { into: intoId }));
+    await logDecision(db, { name: by }, 'merge', 'enterprise', ids, [merged, into], await db.all('SELECT * FROM enterprises WHERE id = $into', { into: intoId }));
     return { changed: 1 };
   });
 }
