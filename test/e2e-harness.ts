@@ -3,7 +3,9 @@
  * folder, the real server (`createServer()`, web build included) listening on
  * an ephemeral port, and Debian's Chromium driven by playwright-core with a
  * fresh profile. Everything runs offline: a request that leaves 127.0.0.1
- * fails the test that made it.
+ * fails the test that made it. The server asks for sign-in, as on a team
+ * server: an analyst is created with `chainatlas users add` and signs in
+ * through the page's form before a test begins.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -33,12 +35,28 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-export async function openBench(options: { prepare?: (dbFile: string) => Promise<void> | void } = {}): Promise<Bench> {
+/** The account the tests sign in with (made by the CLI, as the first users of a team server are). */
+export const ANALYST = { username: 'analyst1', password: 'correct horse 1', role: 'analyst' } as const;
+
+/** Signs in through the sign-in page the app shows to a caller without a session. */
+export async function signIn(page: Page, url: string, account: { username: string; password: string } = ANALYST): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel(/用户名|User name/).fill(account.username);
+  await page.getByLabel(/密码|Password/).fill(account.password);
+  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+  await page.getByText(account.username).first().waitFor();
+}
+
+export async function openBench(options: { prepare?: (dbFile: string) => Promise<void> | void; signIn?: boolean } = {}): Promise<Bench> {
   if (!hasWebApp(DEFAULT_WEB_ROOT)) throw new Error(`no web build in ${DEFAULT_WEB_ROOT}: run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), 'chainatlas-e2e-'));
   const dbFile = join(dir, 'x.duckdb');
   const init = spawnSync(process.execPath, [CLI, '--db', dbFile, 'init'], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+  const user = spawnSync(process.execPath, [CLI, '--db', dbFile, 'users', 'add', ANALYST.username, '--role', ANALYST.role, '--password-stdin'], {
+    encoding: 'utf8', input: `${ANALYST.password}\n`,
+  });
+  if (user.status !== 0) throw new Error(`users add failed: ${user.stderr}`);
   await options.prepare?.(dbFile);
   const { db } = await Database.open(dbFile);
   const app = createServer({ db, framework: loadFramework() });
@@ -58,6 +76,7 @@ export async function openBench(options: { prepare?: (dbFile: string) => Promise
   });
   const page = context.pages()[0] ?? await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (options.signIn !== false) await signIn(page, url);
   return {
     dir, dbFile, url, db, app, context, page, outside, pageErrors,
     async close() {

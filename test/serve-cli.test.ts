@@ -57,7 +57,7 @@ test('serve answers what assess --json and targets --json print, and stops clean
     try {
       const health = await fetch(`${address}/api/health`);
       assert.equal(health.status, 200);
-      const api = await fetch(`${address}/api/assessments/${encodeURIComponent('江西')}`);
+      const api = await fetch(`${address}/api/assessments/${encodeURIComponent('江西')}?suppliers=all`);
       assert.equal(api.status, 200);
       assert.deepEqual(await api.json(), JSON.parse(assessed.stdout));
       const t = await fetch(`${address}/api/targets/${encodeURIComponent('江西')}/platform.integrated?limit=3`);

@@ -141,11 +141,35 @@ test('cases and observations agree with listCases, getCase and listObservations'
   assert.deepEqual(all.body, asJson(await listObservations(db, { limit: 1000, offset: 0 })));
 });
 
+interface AssessedLists {
+  links: { link: string; suppliers: unknown[]; suppliersTotal?: number }[];
+  recommendations: { evidence: { cases: unknown[]; casesTotal?: number }; localSuppliers?: unknown[]; localSuppliersTotal?: number }[];
+  top: unknown[];
+}
+
 test('assessment, compare and targets are what the assessment runs give', async () => {
   const jiangxi = region('江西');
-  const assessed = await get(`/api/assessments/${encodeURIComponent('江西')}`);
+  const full = asJson((await assessmentFor(db, framework, jiangxi, { config })).region) as AssessedLists;
+  const assessed = await get(`/api/assessments/${encodeURIComponent('江西')}?suppliers=all`);
   assert.equal(assessed.status, 200);
-  assert.deepEqual(assessed.body, asJson((await assessmentFor(db, framework, jiangxi, { config })).region));
+  assert.deepEqual(assessed.body, full);
+  // By default the lists are cut (to none), each with its full length beside it; every figure is the same.
+  const compact = (await get(`/api/assessments/${encodeURIComponent('江西')}`)).body as AssessedLists;
+  const one = (await get(`/api/assessments/${encodeURIComponent('江西')}?suppliers=1`)).body as AssessedLists;
+  assert.ok(full.links.some((l) => l.suppliers.length > 1), 'some link of Jiangxi has more than one supplier');
+  full.links.forEach((l, i) => {
+    const { suppliers, ...figures } = l;
+    assert.deepEqual(compact.links[i], { ...figures, suppliers: [], suppliersTotal: suppliers.length }, l.link);
+    assert.deepEqual(one.links[i]?.suppliers, suppliers.slice(0, 1), l.link);
+  });
+  full.recommendations.forEach((r, i) => {
+    assert.equal(compact.recommendations[i]?.evidence.casesTotal, r.evidence.cases.length);
+    assert.deepEqual(one.recommendations[i]?.evidence.cases, r.evidence.cases.slice(0, 1));
+    if (r.localSuppliers) assert.equal(compact.recommendations[i]?.localSuppliersTotal, r.localSuppliers.length);
+  });
+  assert.deepEqual({ ...compact, links: [], recommendations: [], top: [] }, { ...full, links: [], recommendations: [], top: [] });
+  const bad = await get(`/api/assessments/${encodeURIComponent('江西')}?suppliers=lots`);
+  assert.equal(bad.status, 400);
 
   const regions = ['江西', '湖北', '湖南'].map(region);
   const matrix = asJson(await compareMatrix(db, framework, regions, { metric: 'suppliers', unitLevel: 'link', config }));

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { decomposeStoredCases, registryMentionFinder } from '../src/ingest/index.js';
 import { loadClassifier } from '../src/ingest/index.js';
 import { getCaseReview, listCases, tableCounts, type CaseReview } from '../src/store/index.js';
+import { dataVersion } from '../src/server/index.js';
 import { errorOf, framework, startServer, type Client, type TestServer } from './server-helpers.js';
 
 let server: TestServer;
@@ -68,8 +69,10 @@ test('reject, accept and add: who and when recorded, the version bumps, the audi
   const start = await current();
   const target = start.components.find((k) => k.method === 'classified') ?? start.components[0];
   assert.ok(target);
+  const dataBefore = dataVersion(server.db);
   const rejected = await analyst.send('PATCH', componentUrl(target.id), { payload: { version: start.version, status: 'rejected', note: 'not in this case' } });
   assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
+  assert.ok(dataVersion(server.db) > dataBefore, 'a review edit makes the cached assessments stale');
   const after1 = rejected.body as CaseReview;
   assert.ok(after1.version > start.version);
   const decided = after1.components.find((k) => k.id === target.id);

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { importFiles, loadFramework, readDatasetManifest } from '../src/ingest/index.js';
 import { Database } from '../src/store/index.js';
@@ -32,7 +33,7 @@ before(async () => {
   mkdirSync(join(web, 'assets'), { recursive: true });
   writeFileSync(join(web, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(web, 'assets', 'app-abc123.js'), 'console.log(1)');
-  app = createServer({ db, framework, config, webRoot: web });
+  app = createServer({ db, framework, config, webRoot: web, auth: { mode: 'none' } });
   await app.ready();
 });
 after(async () => {
@@ -108,6 +109,30 @@ test('dataChanged drops the cached runs: an import shows on the next request', a
   const version = dataVersion(db);
   assert.equal(dataChanged(db), version + 1);
   assert.equal(count((await get('/api/chain-map/36')).json() as typeof before), count(before) + 1);
+});
+
+test('heavy reads are kept finished: an ETag answered with 304, gzip when accepted, and a new answer after a change', async () => {
+  const first = await get('/api/chain-map/36');
+  const etag = String(first.headers.etag);
+  assert.match(etag, /^"[\w-]+"$/);
+  assert.equal(first.headers.vary, 'accept-encoding');
+  const again = await get('/api/chain-map/36', { 'if-none-match': etag });
+  assert.equal(again.statusCode, 304);
+  assert.equal(again.body, '');
+  const zipped = await get('/api/chain-map/36', { 'accept-encoding': 'gzip, deflate, br' });
+  assert.equal(zipped.headers['content-encoding'], 'gzip');
+  assert.equal(gunzipSync(zipped.rawPayload).toString(), first.body);
+  assert.equal((await get('/api/chain-map/36', { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding'], undefined);
+  // Another region, another answer; the same ETag only for the same text.
+  assert.notEqual((await get('/api/chain-map/42')).headers.etag, etag);
+  // A change to the data: the stored answer is not sent again (the same figures give the same ETag back).
+  writeFileSync(join(dir, 'enterprises-2.csv'), 'id,name_zh,province\nui-cache-firm,缓存测试公司,江西\n');
+  writeFileSync(join(dir, 'offerings-2.csv'), 'enterprise_id,link,product\nui-cache-firm,security.device,主机加固\n');
+  assert.equal((await importFiles(db, [join(dir, 'enterprises-2.csv'), join(dir, 'offerings-2.csv')], { framework })).committed, true);
+  dataChanged(db);
+  const changed = await get('/api/chain-map/36', { 'if-none-match': etag });
+  assert.equal(changed.statusCode, 200);
+  assert.notEqual(changed.headers.etag, etag);
 });
 
 test('the web build: hashed assets immutable, index.html revalidated with a CSP, client routes get index.html, /api stays JSON', async () => {

@@ -64,6 +64,11 @@ export const observationsQuery = z.object({
 
 export const regionParams = z.object({ region: region('the region assessed') });
 export const assessmentQuery = z.object(assessOptions);
+export const assessmentViewQuery = z.object({
+  ...assessOptions,
+  suppliers: z.union([z.literal('all'), z.coerce.number().int().min(0).max(100_000)]).default(0)
+    .describe('suppliers (and cases) listed per link and recommendation: a number (default 0: only the totals), or all'),
+});
 
 export const compareQuery = z.object({
   regions: z.string().trim().min(1).max(2000).describe('regions separated by commas: 江西,湖北,湖南'),

@@ -62,6 +62,12 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const token = () => randomBytes(32).toString('base64url');
 // Touching a session on every request would write on every read; once a minute keeps the idle clock close enough.
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * How long a session's lookup is trusted without asking the database again: a page loads a dozen resources at once,
+ * and a session read from DuckDB per request would cap the server at a few thousand answers a second. Any write
+ * through the server (a sign-out, a user changed or disabled) forgets every lookup at once (`forgetSessions`).
+ */
+const IDENTITY_TTL_MS = 5_000;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '[::1]']);
 export const isLoopback = (host: string) => LOOPBACK.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
@@ -107,6 +113,8 @@ export class Authenticator {
   private readonly limits: { user: number; address: number };
   /** Without auth: the one CSRF token, for the life of the server. */
   private readonly serverCsrf = token();
+  /** Recent session lookups by token hash, until the time given (see IDENTITY_TTL_MS). */
+  private readonly identities = new Map<string, { readonly identity: Identity; readonly until: number }>();
 
   constructor(private readonly db: Database, private readonly writes: WriteQueue, options: AuthOptions = {}) {
     this.mode = options.mode ?? 'accounts';
@@ -122,6 +130,20 @@ export class Authenticator {
     if (this.mode === 'none') return { user: LOCAL_USER, csrfToken: this.serverCsrf };
     if (!cookie) return {};
     const tokenHash = sha256(cookie);
+    const known = this.identities.get(tokenHash);
+    if (known && known.until > this.now().getTime()) return known.identity;
+    const identity = await this.lookUp(tokenHash);
+    if (this.identities.size >= 10_000) this.identities.clear();
+    this.identities.set(tokenHash, { identity, until: this.now().getTime() + IDENTITY_TTL_MS });
+    return identity;
+  }
+
+  /** Every remembered session lookup is dropped: the next request of each session asks the database. */
+  forgetSessions(): void {
+    this.identities.clear();
+  }
+
+  private async lookUp(tokenHash: string): Promise<Identity> {
     const session = await findSession(this.db, tokenHash);
     if (!session) return {};
     const now = this.now();

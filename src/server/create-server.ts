@@ -30,6 +30,8 @@ import { Authenticator, CSRF_HEADER, SESSION_COOKIE, isLoopback, type AuthOption
 import { UploadStore, type UploadedFile } from './uploads.js';
 import { WriteQueue } from './write-queue.js';
 import { contentDisposition } from './downloads.js';
+import { dataChanged, dataVersion } from './assessment-cache.js';
+import { ResponseCache, acceptsGzip, matchesEtag } from './response-cache.js';
 
 export interface ServerOptions {
   readonly db: Database;
@@ -153,10 +155,31 @@ export function createServer(options: ServerOptions): FastifyInstance {
     };
     const run = () => r.handle({ params: request.params, query: request.query, body: request.body, ...(upload ? { upload } : {}) }, ctx);
     try {
-      return await (request.method === 'GET' ? run() : writes.run(run));
+      if (request.method === 'GET') return await run();
+      try {
+        return await writes.run(run);
+      } finally {
+        // A write may end sessions or change users (a sign-out, a user disabled): no remembered lookup outlives it.
+        auth.forgetSessions();
+        // An analyst's write (a review edit, an import) changes what the assessments are computed from.
+        if (r.access === 'analyst') dataChanged(options.db);
+      }
     } finally {
       if (upload) uploads.release(upload);
     }
+  };
+
+  // Heavy reads: the finished JSON text per URL and language, while the data is unchanged (response-cache.ts).
+  const responses = new ResponseCache();
+  const cachedAnswer = async (r: ApiRoute, request: FastifyRequest, reply: FastifyReply) => {
+    const key = `${request.url}\u0000${languageOf(request.headers['accept-language'])}`;
+    const version = dataVersion(options.db);
+    const entry = responses.get(key, version) ?? responses.put(key, version, await answer(r, request, reply));
+    reply.header('etag', entry.etag).header('vary', 'accept-encoding');
+    if (matchesEtag(request.headers['if-none-match'], entry.etag)) return reply.status(304).send();
+    reply.status(r.status).type('application/json; charset=utf-8');
+    if (acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(entry.gzipped);
+    return reply.send(entry.body);
   };
 
   for (const r of API_ROUTES) {
@@ -165,6 +188,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       url: r.url,
       onRequest: async (request) => admit(r, request),
       handler: async (request, reply) => {
+        if (r.cached) return cachedAnswer(r, request, reply);
         const value = await answer(r, request, reply);
         reply.status(r.status);
         if (value instanceof FileReply) return reply.type(value.contentType).header('content-disposition', contentDisposition(value)).send(value.body);

@@ -79,6 +79,8 @@ export interface ApiRoute {
   readonly produces?: readonly string[];
   /** Statuses besides the success this route can answer with (400 and 500 always; 401 and 403 follow from access). */
   readonly errors: readonly number[];
+  /** A heavy read whose answer depends only on the URL, the language and the data: kept finished (response-cache.ts). */
+  readonly cached: boolean;
   readonly handle: (input: RawInput, ctx: RouteContext) => Promise<unknown>;
 }
 
@@ -96,6 +98,7 @@ interface Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   readonly response?: z.ZodType;
   readonly produces?: readonly string[];
   readonly errors?: readonly number[];
+  readonly cached?: boolean;
   readonly handle: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; upload?: UploadedFile }, ctx: RouteContext,
   ) => Promise<unknown> | unknown;
@@ -111,6 +114,7 @@ function parsed<T extends z.ZodType>(where: string, schema: T | undefined, value
 export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(spec: Spec<P, Q, B>): ApiRoute {
   return {
     method: spec.method, url: spec.url, summary: spec.summary, access: spec.access ?? 'viewer', status: spec.status ?? 200, errors: spec.errors ?? [],
+    cached: spec.cached ?? false,
     ...(spec.response ? { response: spec.response } : {}), ...(spec.produces ? { produces: spec.produces } : {}),
     ...(spec.params ? { params: spec.params } : {}), ...(spec.query ? { query: spec.query } : {}), ...(spec.body ? { body: spec.body } : {}),
     ...(spec.multipart ? { multipart: spec.multipart } : {}),

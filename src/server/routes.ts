@@ -12,7 +12,7 @@ import { resolveRegion } from '../regions/index.js';
 import { getCaseReview, getEnterprise, listCases, listEnterprises, listObservations } from '../store/index.js';
 import { compareMatrix, linkTargets } from './assessment-runs.js';
 import { cachedAssessment } from './assessment-cache.js';
-import { chainMapOf, indicatorsOf, linkPageOf } from './ui-views.js';
+import { assessmentView, chainMapOf, indicatorsOf, linkPageOf } from './ui-views.js';
 import { atField } from './http-errors.js';
 import { route, type ApiRoute } from './route-spec.js';
 import * as s from './api-schemas.js';
@@ -106,10 +106,11 @@ export const ROUTES: readonly ApiRoute[] = [
   }),
   route({
     method: 'GET', url: '/api/assessments/:region', summary: "a region's supply-capability assessment (as `chainatlas assess --json`)",
-    params: s.regionParams, query: s.assessmentQuery, response: s.assessmentResponse,
+    params: s.regionParams, query: s.assessmentViewQuery, response: s.assessmentResponse, cached: true,
     handle: async ({ params, query }, ctx) => {
       const region = regionAt('params.region', params.region);
-      return (await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config, ...defined({ benchmark: query.benchmark, proximity: query.proximity }) })).region;
+      const run = await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config, ...defined({ benchmark: query.benchmark, proximity: query.proximity }) });
+      return assessmentView(run.region, query.suppliers);
     },
   }),
   route({
@@ -143,7 +144,7 @@ export const ROUTES: readonly ApiRoute[] = [
   // The web UI's pages: one request per page, from the same cached assessment run.
   route({
     method: 'GET', url: '/api/chain-map/:region', summary: "a region's chain map: segments and links upstream → downstream with tier, score and counts",
-    params: s.regionParams, query: s.assessmentQuery, response: s.chainMapResponse,
+    params: s.regionParams, query: s.assessmentQuery, response: s.chainMapResponse, cached: true,
     handle: async ({ params, query }, ctx) => {
       const region = regionAt('params.region', params.region);
       return chainMapOf(ctx.framework, await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config, ...defined(query) }));
@@ -151,7 +152,7 @@ export const ROUTES: readonly ApiRoute[] = [
   }),
   route({
     method: 'GET', url: '/api/links/:link', summary: "a link's page for a region: suppliers, leaders, cases, metrics with inputs, ranks, recommendations, targets",
-    params: s.linkPageParams, query: s.linkPageQuery, response: s.linkPageResponse,
+    params: s.linkPageParams, query: s.linkPageQuery, response: s.linkPageResponse, cached: true,
     handle: async ({ params, query: { region: regionText, ...options } }, ctx) => {
       const region = regionAt('query.region', regionText);
       const link = linkAt('params.link', ctx.framework, params.link);
@@ -161,7 +162,7 @@ export const ROUTES: readonly ApiRoute[] = [
   }),
   route({
     method: 'GET', url: '/api/indicators', summary: 'sourced figures: series with growth and CAGR, single figures, the region\'s ranks',
-    query: s.indicatorsQuery, response: s.indicatorsResponse,
+    query: s.indicatorsQuery, response: s.indicatorsResponse, cached: true,
     handle: async ({ query }, ctx) => {
       const region = query.region === undefined ? undefined : regionAt('query.region', query.region);
       const run = region && region.code !== NATION_CODE ? await cachedAssessment(ctx.db, ctx.framework, region, { config: ctx.config }) : undefined;

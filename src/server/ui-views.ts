@@ -11,7 +11,7 @@ import type { Case, Enterprise, Framework, Observation, Region, Text } from '../
 import { NATION_CODE } from '../model/index.js';
 import { regionByCode } from '../regions/index.js';
 import { computeIndicators } from '../report/index.js';
-import type { AssessConfig } from '../assess/index.js';
+import type { AssessConfig, Recommendation, RegionAssessment } from '../assess/index.js';
 import { listCases, listEnterprises, listObservations, type Database } from '../store/index.js';
 import { targetsOf } from './assessment-runs.js';
 import type { AssessmentRun } from './assessment-cache.js';
@@ -124,5 +124,29 @@ export async function indicatorsOf(db: Database, region: Region | undefined, run
     })),
     figures: all.filter((o) => !inSeries.has(o)).map(observationView),
     facts: run?.region.facts ?? [],
+  };
+}
+
+/**
+ * A region's assessment with its long lists cut to their first `limit` entries
+ * (in the assessment's own order: backbone and leaders first), each cut list
+ * with its full length beside it (`suppliersTotal`, `localSuppliersTotal`,
+ * `casesTotal`). The figures are untouched. On a national universe a
+ * province's full lists run to megabytes; the full ones stay on the link pages
+ * and in `chainatlas assess --json`, or here with `suppliers=all`.
+ */
+export function assessmentView(region: RegionAssessment, limit: number | 'all'): unknown {
+  if (limit === 'all') return region;
+  const cut = <T>(list: readonly T[]) => list.slice(0, limit);
+  const recommendation = (r: Recommendation) => ({
+    ...r,
+    evidence: { ...r.evidence, cases: cut(r.evidence.cases), casesTotal: r.evidence.cases.length },
+    ...(r.localSuppliers ? { localSuppliers: cut(r.localSuppliers), localSuppliersTotal: r.localSuppliers.length } : {}),
+  });
+  return {
+    ...region,
+    links: region.links.map((l) => ({ ...l, suppliers: cut(l.suppliers), suppliersTotal: l.suppliers.length })),
+    recommendations: region.recommendations.map(recommendation),
+    top: region.top.map(recommendation),
   };
 }

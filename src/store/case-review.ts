@@ -81,13 +81,21 @@ const FIELD_NAMES: Record<string, keyof Case> = {
 };
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** `descriptionZh:变频器@12-15; titleZh:PLC@0-3` (decompose-case.ts) as spans over the case's texts. */
+/**
+ * A component's evidence as spans over the case's texts: the classifier's `descriptionZh:变频器@12-15; titleZh:PLC@0-3`
+ * (decompose-case.ts), or, for a decomposition written by hand, a phrase quoted from the case — found at its first
+ * occurrence in the title or description (a phrase found in none of them gives no span: it is a note, not a quote).
+ */
 export function evidenceSpans(evidence: string | undefined, item: Case): EvidenceSpan[] {
   if (!evidence) return [];
   const spans: EvidenceSpan[] = [];
   for (const part of evidence.split('; ')) {
     const found = /^([A-Za-z]+):(.*)@(\d+)-(\d+)$/s.exec(part.trim());
-    if (!found) continue;
+    if (!found) {
+      const quoted = quotedSpan(part.trim(), item);
+      if (quoted) spans.push(quoted);
+      continue;
+    }
     const [, field = '', term = '', from = '0', to = '0'] = found;
     const start = Number(from);
     const end = Number(to);
@@ -97,6 +105,20 @@ export function evidenceSpans(evidence: string | undefined, item: Case): Evidenc
     spans.push({ field: snake(field), start, end, text });
   }
   return spans;
+}
+
+/** The texts a quoted phrase is looked for in: the descriptions (what the case page shows) before the titles. */
+const QUOTED_FIELDS = ['descriptionZh', 'descriptionEn', 'titleZh', 'titleEn'] as const;
+
+function quotedSpan(phrase: string, item: Case): EvidenceSpan | undefined {
+  if (!phrase) return undefined;
+  for (const field of QUOTED_FIELDS) {
+    const key = FIELD_NAMES[field] as keyof Case;
+    const source = item[key];
+    const at = typeof source === 'string' ? source.indexOf(phrase) : -1;
+    if (at >= 0) return { field: snake(field), start: at, end: at + phrase.length, text: phrase };
+  }
+  return undefined;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
