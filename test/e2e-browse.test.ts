@@ -7,19 +7,12 @@
  * by the SPA fallback. No page may reach outside the server or throw.
  * CHAINATLAS_WRITE_SCREENSHOTS=docs/images writes the README's screenshots.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBench, screenshot, settled, type Bench } from './e2e-harness.js';
+import { benchForFile, screenshot, settled, type Bench } from './e2e-harness.js';
 
 let bench: Bench;
-before(async () => {
-  bench = await openBench();
-});
-after(async () => {
-  assert.deepEqual(bench.outside, [], 'no request leaves the server');
-  assert.deepEqual(bench.pageErrors, [], 'no script error');
-  await bench.close();
-});
+benchForFile((opened) => (bench = opened));
 
 // Through the signed-in browser context: the API needs the session cookie the page holds.
 const api = async <T>(path: string): Promise<T> => (await (await bench.page.request.get(`${bench.url}${path}`)).json()) as T;

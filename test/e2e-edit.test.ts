@@ -6,24 +6,17 @@
  * update), uploading a bad file and reading its row errors, uploading a good
  * one and committing it, and generating and downloading a report.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withCheckDigit } from '../src/ingest/index.js';
-import { ANALYST, openBench, type Bench } from './e2e-harness.js';
+import { ANALYST, benchForFile, type Bench } from './e2e-harness.js';
 
 const CASE = 'bit-enterprise-node-data-connector';
 
 let bench: Bench;
-before(async () => {
-  bench = await openBench();
-});
-after(async () => {
-  assert.deepEqual(bench.outside, [], 'no request leaves the server');
-  assert.deepEqual(bench.pageErrors, [], 'no script error');
-  await bench.close();
-});
+benchForFile((opened) => (bench = opened));
 
 interface Review {
   version: number;

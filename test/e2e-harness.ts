@@ -7,7 +7,9 @@
  * server: an analyst is created with `chainatlas users add` and signs in
  * through the page's form before a test begins.
  */
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,4 +107,25 @@ export async function settled<T>(read: () => Promise<T>, expected: T, timeoutMs 
     value = await read();
   }
   return value;
+}
+
+/**
+ * One bench for a test file: opened before its tests (handed to `use`), and closed after them, checking that no
+ * page reached outside the server or threw.
+ */
+export function benchForFile(use: (bench: Bench) => void, options: Parameters<typeof openBench>[0] = {}): void {
+  let bench: Bench | undefined;
+  before(async () => {
+    bench = await openBench(options);
+    use(bench);
+  });
+  after(async () => {
+    if (!bench) return;
+    try {
+      assert.deepEqual(bench.outside, [], 'no request leaves the server');
+      assert.deepEqual(bench.pageErrors, [], 'no script error');
+    } finally {
+      await bench.close();
+    }
+  });
 }

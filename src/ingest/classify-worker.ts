@@ -14,7 +14,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Classifier, formatEvidence, jiebaSegmenter } from '../classify/index.js';
 import { STATUS_CODES, type CsvBytesJob, type Job, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
 import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
-import { decodeText, type DecodeState } from './decode-text.js';
+import { decodeBuffer, type DecodeState } from './decode-text.js';
+import { countLineFeeds } from './csv-slices.js';
 import { rowIdentity, rowText } from './enterprise-text.js';
 import { LineFormatter } from './offering-lines.js';
 import { answerJobs } from './worker-pool.js';
@@ -128,16 +129,6 @@ function runRows(job: RowsJob): JobResult {
   return collector.result(job.id, { records: job.texts.length, lineFeeds: 0, issues: [] });
 }
 
-function countLineFeeds(bytes: Buffer): number {
-  let n = 0;
-  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) n++;
-  return n;
-}
-
-async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
-  yield bytes;
-}
-
 async function runCsv(job: CsvBytesJob): Promise<JobResult> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   const state: DecodeState = { issues: [], ...(job.encoding ? { encoding: job.encoding } : {}) };
@@ -155,7 +146,7 @@ async function runCsv(job: CsvBytesJob): Promise<JobResult> {
     }
   };
   try {
-    for await (const text of decodeText(single(bytes), setup.file, state)) take(scanner.push(text));
+    for await (const text of decodeBuffer(bytes, setup.file, state)) take(scanner.push(text));
     take(scanner.end());
   } catch (error) {
     if (!(error instanceof CsvAnomaly)) throw error;

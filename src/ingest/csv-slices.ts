@@ -23,7 +23,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
-import { decodeText, type DecodeState, type TextEncoding } from './decode-text.js';
+import { decodeBuffer, type DecodeState, type TextEncoding } from './decode-text.js';
 
 /** About 2,000 rows of a registry export (~500 bytes a row). */
 export const SLICE_BYTES = 1 << 20;
@@ -98,6 +98,13 @@ export function countRecords(bytes: Buffer, end: number, delimiter: '\n' | '\r\n
   return lastEnd < end ? records + 1 : records;
 }
 
+/** Line feeds in `bytes` (the line numbers of a later slice follow on from them). */
+export function countLineFeeds(bytes: Buffer): number {
+  let n = 0;
+  for (let at = bytes.indexOf(LF); at >= 0; at = bytes.indexOf(LF, at + 1)) n++;
+  return n;
+}
+
 /** The encoding of the first non-ASCII line of `bytes` (decode-text.ts's rule); undefined when all is ASCII. */
 function encodingOfFirstLine(bytes: Buffer): TextEncoding | undefined {
   if (isAscii(bytes)) return undefined;
@@ -106,10 +113,6 @@ function encodingOfFirstLine(bytes: Buffer): TextEncoding | undefined {
   const start = bytes.lastIndexOf(LF, at) + 1;
   const lf = bytes.indexOf(LF, at);
   return isUtf8(bytes.subarray(start, lf < 0 ? bytes.length : lf + 1)) ? 'utf-8' : 'gb18030';
-}
-
-async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
-  yield bytes;
 }
 
 export class CsvSlicer {
@@ -165,7 +168,7 @@ export class CsvSlicer {
     const state: DecodeState = { issues: [] };
     const scanner = new CsvScanner();
     let text = '';
-    for await (const part of decodeText(single(start.subarray(0, lf + 1)), '', state)) text += part;
+    for await (const part of decodeBuffer(start.subarray(0, lf + 1), '', state)) text += part;
     const records = scanner.push(text);
     const header = records.findIndex((r) => r.some((c) => c.trim() !== ''));
     if (header < 0) return undefined;

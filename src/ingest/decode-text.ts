@@ -115,3 +115,12 @@ function countLines(block: Buffer): number {
   }
   return n;
 }
+
+async function* oneChunk(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+/** Decodes one buffer held whole (a slice of a file cut at line ends), as decodeText decodes a stream. */
+export function decodeBuffer(bytes: Buffer, file: string, state: DecodeState): AsyncGenerator<string> {
+  return decodeText(oneChunk(bytes), file, state);
+}

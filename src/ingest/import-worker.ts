@@ -10,7 +10,8 @@ import type { EntityKind } from '../model/index.js';
 import { encodePrepared, prepareStage, type StagedRecord } from '../store/stage-rows.js';
 import { buildRecord, recordKey } from './build-record.js';
 import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
-import { decodeText, type DecodeState } from './decode-text.js';
+import { decodeBuffer, type DecodeState } from './decode-text.js';
+import { countLineFeeds } from './csv-slices.js';
 import type { ImportWorkerSetup, SliceJob, SliceResult } from './import-protocol.js';
 import { createLookups } from './lookups.js';
 import { answerJobs } from './worker-pool.js';
@@ -18,16 +19,6 @@ import { answerJobs } from './worker-pool.js';
 const setup = workerData as ImportWorkerSetup;
 const lookups = createLookups(setup.framework);
 const { entity, file, map } = setup;
-
-function countLineFeeds(bytes: Buffer): number {
-  let n = 0;
-  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) n++;
-  return n;
-}
-
-async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
-  yield bytes;
-}
 
 const ANOMALY = { anomaly: true, rows: 0, lineFeeds: 0, validRows: new Int32Array(0), keys: [], codes: [], rejected: [], readerIssues: [] } as const;
 
@@ -63,7 +54,7 @@ async function checkSlice(job: SliceJob & { readonly id: number }): Promise<Slic
     }
   };
   try {
-    for await (const text of decodeText(single(bytes), file, state)) take(scanner.push(text));
+    for await (const text of decodeBuffer(bytes, file, state)) take(scanner.push(text));
     take(scanner.end());
   } catch (error) {
     if (error instanceof CsvAnomaly) return { id: job.id, ...ANOMALY };
