@@ -2,12 +2,14 @@
 # What the tests need beyond npm, from Debian, installed when missing: Chromium to print PDFs (and drive the
 # browser), the Noto CJK fonts it sets Chinese in, poppler-utils to read PDFs back and turn pages into PNG.
 # Run by `npm test` before anything else, so that the README's test command works on a fresh machine.
+# `system-deps.sh bench` (run by `npm run bench`) also wants wrk, the load generator of the API benchmark.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 # (grep reads the whole list: with -q it would stop early and fc-list would fail on the closed pipe under pipefail)
 fc-list 2>/dev/null | grep 'Noto Sans CJK SC' >/dev/null || missing+=(fonts-noto-cjk)
+[ "${1:-}" = bench ] && ! command -v wrk >/dev/null 2>&1 && missing+=(wrk)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "chainatlas: installing ${missing[*]} (Debian packages the tests need)" >&2
 as_root=()
