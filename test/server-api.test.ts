@@ -118,6 +118,37 @@ test('enterprises: list and filters agree with listEnterprises; one enterprise w
   assert.equal(e.message, messages['server.not_found']({ kind: 'enterprise', id: 'no-such-firm' }).en);
 });
 
+test('offerings: filtered by link, segment, enterprise, region and status, counted as the tables count them', async () => {
+  type OfferingPage = { total: number; items: { enterpriseId: string; link: string }[] };
+  const count = async (sql: string, params: Record<string, string> = {}) => Number((await db.one(sql, params))?.n ?? 0);
+  const confirmedOnLink = await count(
+    "SELECT count(*)::INTEGER AS n FROM offerings WHERE link = 'platform.integrated' AND coalesce(status, 'confirmed') = 'confirmed'");
+  assert.ok(confirmedOnLink > 0);
+  const byLink = (await get(`/api/offerings?link=${encodeURIComponent('综合型平台')}&limit=1000`)).body as OfferingPage;
+  assert.equal(byLink.total, confirmedOnLink);
+  assert.equal(byLink.items.length, confirmedOnLink);
+  assert.ok(byLink.items.every((o) => o.link === 'platform.integrated'));
+
+  const jiangxi = await count(`SELECT count(*)::INTEGER AS n FROM offerings o JOIN enterprises e ON e.id = o.enterprise_id
+    WHERE (e.province = '360000' OR e.city = '360000') AND o.link LIKE 'security.%' AND coalesce(o.status, 'confirmed') = 'confirmed'`);
+  const bySegment = (await get(`/api/offerings?segment=security&region=${encodeURIComponent('江西')}`)).body as OfferingPage;
+  assert.equal(bySegment.total, jiangxi);
+
+  const all = await count('SELECT count(*)::INTEGER AS n FROM offerings');
+  assert.equal(((await get('/api/offerings?status=all&limit=0')).body as OfferingPage).total, all);
+  const firm = byLink.items[0]?.enterpriseId as string;
+  const ofFirm = (await get(`/api/offerings?enterprise=${encodeURIComponent(firm)}&status=all`)).body as OfferingPage;
+  assert.equal(ofFirm.total, await count('SELECT count(*)::INTEGER AS n FROM offerings WHERE enterprise_id = $firm', { firm }));
+
+  const page2 = (await get('/api/offerings?status=all&limit=5&offset=5')).body as OfferingPage;
+  const first10 = (await get('/api/offerings?status=all&limit=10')).body as OfferingPage;
+  assert.deepEqual(page2.items, first10.items.slice(5, 10));
+  const injected = await get(`/api/offerings?enterprise=${encodeURIComponent("x' OR '1'='1")}`);
+  assert.equal((injected.body as OfferingPage).total, 0);
+  const bad = await get('/api/offerings?link=no.such.link&status=maybe');
+  assert.equal(bad.status, 400);
+});
+
 test('cases and observations agree with listCases, getCase and listObservations', async () => {
   const jx = await get(`/api/cases?region=${encodeURIComponent('江西')}&limit=10`);
   assert.equal(jx.status, 200);
@@ -295,4 +326,16 @@ test('the OpenAPI document lists every route with its parameters and responses',
   assert.deepEqual(names('/api/targets/{region}/{link}').slice(0, 2), ['region', 'link']);
   assert.ok(doc.paths['/api/enterprises/{id}']?.get?.responses['404']);
   assert.ok(doc.paths['/api/compare']?.post?.responses['413']);
+});
+
+test('answers are checked against their response schema as the JSON they become: a mismatch is a fault, not an answer', async () => {
+  const { checkedResponse, route } = await import('../src/server/route-spec.js');
+  const { z } = await import('zod');
+  const spec = route({
+    method: 'GET', url: '/x', summary: 'x', response: z.object({ total: z.number().int(), at: z.string() }), handle: () => undefined,
+  });
+  const value = { total: 3, at: new Date(Date.UTC(2026, 0, 1)) };
+  assert.equal(checkedResponse(spec, value), value, 'a Date goes out as text, which the schema wants');
+  assert.throws(() => checkedResponse(spec, { total: 'three', at: 'now' }), /GET \/x does not match its schema: total/);
+  assert.throws(() => checkedResponse(spec, { at: 'now' }), /total/);
 });

@@ -47,6 +47,15 @@ export const enterprisesQuery = z.object({
   ...page(50),
 });
 
+export const offeringsQuery = z.object({
+  link: link.optional().describe('offerings on this link'),
+  segment: z.string().min(1).max(100).optional().describe('offerings on any link of this segment (segment id)'),
+  enterprise: z.string().min(1).max(200).optional().describe('offerings of this enterprise (id)'),
+  region: region('headquarters region of the supplier').optional(),
+  status: z.enum(['confirmed', 'uncertain', 'rejected', 'all']).default('confirmed').describe('review status (default confirmed: what the figures count)'),
+  ...page(50),
+});
+
 export const casesQuery = z.object({
   region: region('customer region').optional(),
   link: link.optional().describe('cases with a component on this link'),
@@ -131,6 +140,7 @@ const component = z.looseObject({ caseId: z.string(), link: z.string(), supplier
 const observation = z.looseObject({ indicator: z.string(), region: z.string(), period: z.string(), value: z.number(), unit: z.string() });
 
 export const enterprisesResponse = listOf(enterprise, 'enterprises');
+export const offeringsResponse = listOf(z.looseObject({ enterpriseId: z.string(), link: z.string(), product: z.string().optional() }), 'offerings');
 export const enterpriseResponse = z.object({
   enterprise, offerings: z.array(z.looseObject({ enterpriseId: z.string(), link: z.string() })), components: z.array(component),
 });

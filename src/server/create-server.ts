@@ -25,7 +25,7 @@ import { errorBody, languageOf, statusOf, toAppError } from './http-errors.js';
 import { buildOpenApi } from './openapi.js';
 import { DEFAULT_WEB_ROOT, hasWebApp, registerWebApp } from './web-app.js';
 import { API_ROUTES } from './api-routes.js';
-import { FileReply, type ApiRoute, type RouteContext, type SessionControl } from './route-spec.js';
+import { FileReply, checkedResponse, type ApiRoute, type RouteContext, type SessionControl } from './route-spec.js';
 import { Authenticator, CSRF_HEADER, SESSION_COOKIE, isLoopback, type AuthOptions, type Identity } from './auth.js';
 import { UploadStore, type UploadedFile } from './uploads.js';
 import { WriteQueue } from './write-queue.js';
@@ -155,9 +155,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
     };
     const run = () => r.handle({ params: request.params, query: request.query, body: request.body, ...(upload ? { upload } : {}) }, ctx);
     try {
-      if (request.method === 'GET') return await run();
+      if (request.method === 'GET') return checkedResponse(r, await run());
       try {
-        return await writes.run(run);
+        return checkedResponse(r, await writes.run(run));
       } finally {
         // A write may end sessions or change users (a sign-out, a user disabled): no remembered lookup outlives it.
         auth.forgetSessions();

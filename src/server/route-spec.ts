@@ -124,3 +124,18 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
     }, ctx),
   };
 }
+
+/**
+ * A route's answer checked against its response schema, as the JSON it becomes (dates as text and so on): an
+ * answer that does not match is a server fault (500, logged with the mismatch), never sent as if it were right.
+ */
+export function checkedResponse(r: ApiRoute, value: unknown): unknown {
+  if (!r.response || value instanceof FileReply || value === undefined) return value;
+  const checked = r.response.safeParse(JSON.parse(JSON.stringify(value)));
+  if (!checked.success) {
+    const where = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`the answer of ${r.method} ${r.url} does not match its schema: ${where}`);
+  }
+  return value;
+}
+

@@ -9,7 +9,7 @@ import type { Framework, Region } from '../model/index.js';
 import { AppError, NATION_CODE, closestMatches, issue } from '../model/index.js';
 import { findLink } from '../framework/index.js';
 import { resolveRegion } from '../regions/index.js';
-import { getCaseReview, getEnterprise, listCases, listEnterprises, listObservations } from '../store/index.js';
+import { getCaseReview, getEnterprise, listCases, listEnterprises, listObservations, listOfferings } from '../store/index.js';
 import { compareMatrix, linkTargets } from './assessment-runs.js';
 import { cachedAssessment } from './assessment-cache.js';
 import { assessmentView, chainMapOf, indicatorsOf, linkPageOf } from './ui-views.js';
@@ -79,6 +79,16 @@ export const ROUTES: readonly ApiRoute[] = [
       if (!found) throw new AppError('server.not_found', { kind: 'enterprise', id: params.id });
       return found;
     },
+  }),
+  route({
+    method: 'GET', url: '/api/offerings', summary: 'offerings (an enterprise supplies a link), filtered and paginated', query: s.offeringsQuery,
+    response: s.offeringsResponse,
+    handle: ({ query: q }, ctx) => listOfferings(ctx.db, defined({
+      link: q.link === undefined ? undefined : linkAt('query.link', ctx.framework, q.link),
+      segment: q.segment === undefined ? undefined : segmentAt('query.segment', ctx.framework, q.segment),
+      enterprise: q.enterprise, region: q.region === undefined ? undefined : regionAt('query.region', q.region).code,
+      status: q.status, limit: q.limit, offset: q.offset,
+    })),
   }),
   route({
     method: 'GET', url: '/api/cases', summary: 'solution cases, filtered and paginated', query: s.casesQuery, response: s.casesResponse,

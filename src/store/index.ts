@@ -7,9 +7,9 @@ export { prepareStage } from './stage-rows.js';
 export type { StagedRecord, RowOrigin, PreparedStage } from './stage-rows.js';
 export { TABLES } from './tables.js';
 export {
-  listEnterprises, getEnterprise, listCases, getCase, listObservations, readSupplierLinks, readCaseLinks, tableCounts, listImports,
+  listEnterprises, listOfferings, getEnterprise, listCases, getCase, listObservations, readSupplierLinks, readCaseLinks, tableCounts, listImports,
 } from './queries.js';
-export type { EnterpriseFilter, CaseFilter, ObservationFilter, Page, SupplierLink, CaseLink, ImportEntry } from './queries.js';
+export type { EnterpriseFilter, OfferingFilter, CaseFilter, ObservationFilter, Page, SupplierLink, CaseLink, ImportEntry } from './queries.js';
 export {
   saveClassifiedOfferings, saveClassifiedComponents, reviewQueue, decide, listSupplierMatches, decideSupplierMatch, mergeEnterprises,
 } from './review.js';

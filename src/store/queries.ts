@@ -74,6 +74,38 @@ export async function listEnterprises(db: Database, filter: EnterpriseFilter = {
   return { total: Number(total?.n ?? 0), items: rows.map(enterpriseTable.fromRow) };
 }
 
+export interface OfferingFilter extends Page {
+  readonly link?: string;
+  /** Segment id: offerings on any of its links. */
+  readonly segment?: string;
+  readonly enterprise?: string;
+  /** Region code of the supplier's headquarters (a province matches its cities). */
+  readonly region?: string;
+  /** confirmed (default: what the figures count), uncertain, rejected, or all. */
+  readonly status?: 'confirmed' | 'uncertain' | 'rejected' | 'all';
+}
+
+/** Offerings (an enterprise supplies a link), filtered and paged, in link then enterprise order. */
+export async function listOfferings(db: Database, filter: OfferingFilter = {}): Promise<{ total: number; items: Offering[] }> {
+  const params: Record<string, string> = {};
+  if (filter.link) params.link = filter.link;
+  if (filter.segment) params.segment = `${filter.segment}.%`;
+  if (filter.enterprise) params.enterprise = filter.enterprise;
+  if (filter.region) params.region = filter.region;
+  const status = filter.status ?? 'confirmed';
+  if (status !== 'all') params.status = status;
+  const conditions = where([
+    filter.link && 'o.link = $link',
+    filter.segment && 'o.link LIKE $segment',
+    filter.enterprise && 'o.enterprise_id = $enterprise',
+    filter.region && `o.enterprise_id IN (SELECT id FROM enterprises WHERE ${regionMatch('province', 'city')})`,
+    status !== 'all' && `coalesce(o.status, 'confirmed') = $status`,
+  ]);
+  const total = await db.one(`SELECT count(*)::INTEGER AS n FROM offerings o ${conditions}`, params);
+  const rows = await db.all(`SELECT o.* FROM offerings o ${conditions} ORDER BY o.link, o.enterprise_id, o.product ${paging(filter)}`, params);
+  return { total: Number(total?.n ?? 0), items: rows.map(offeringTable.fromRow) };
+}
+
 export async function getEnterprise(db: Database, id: string): Promise<{ enterprise: Enterprise; offerings: Offering[]; components: Component[] } | undefined> {
   // An id merged into another record (review.ts) still finds the firm.
   const row = await db.one(`SELECT * FROM enterprises WHERE id = $id
