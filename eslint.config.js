@@ -32,7 +32,7 @@ const layerRules = Object.entries(layers).map(([layer, allowed]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'web/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'web/dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
