@@ -339,3 +339,19 @@ test('answers are checked against their response schema as the JSON they become:
   assert.throws(() => checkedResponse(spec, { total: 'three', at: 'now' }), /GET \/x does not match its schema: total/);
   assert.throws(() => checkedResponse(spec, { at: 'now' }), /total/);
 });
+
+test("a second connection's open transaction is not seen by the first until it commits; closing it leaves the database open", async () => {
+  const other = await db.connectAgain();
+  const count = async () => Number((await db.one("SELECT count(*)::INTEGER AS n FROM enterprises WHERE id = 'isolation-probe'"))?.n ?? 0);
+  try {
+    await other.run('BEGIN TRANSACTION');
+    await other.run("INSERT INTO enterprises (id, name_zh) VALUES ('isolation-probe', '隔离测试')");
+    assert.equal(Number((await other.one("SELECT count(*)::INTEGER AS n FROM enterprises WHERE id = 'isolation-probe'"))?.n), 1);
+    assert.equal(await count(), 0, 'not seen before the commit');
+    await other.run('ROLLBACK');
+    assert.equal(await count(), 0);
+  } finally {
+    other.close();
+  }
+  assert.equal((await get('/api/health')).status, 200, 'the server still has its database');
+});

@@ -125,6 +125,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.register(multipart, { limits: { fileSize: uploadLimit, files: 1, fields: 10, fieldSize: 1000, parts: 20 } });
 
   const writes = new WriteQueue();
+  let writeDb: Promise<Database> | undefined;
+  const writeConnection = () => (writeDb ??= options.db.connectAgain());
   const auth = new Authenticator(options.db, writes, options.auth);
   const uploads = new UploadStore();
   let openApi: Record<string, unknown> | undefined;
@@ -149,8 +151,11 @@ export function createServer(options: ServerOptions): FastifyInstance {
     if (surrogate) throw new AppError('server.lone_surrogate', {}, [issue('server.lone_surrogate', {}, { path: surrogate })]);
     // The upload is read before the write queue, so a slow client holds up no one else's writes.
     const upload = r.multipart ? await readUpload(request, uploads) : undefined;
+    // Writes go through a connection of their own, one at a time (the write queue): a read on the main connection
+    // never sees a write's transaction before it commits, and an import's scratch tables stay the import's.
+    const db = request.method === 'GET' ? options.db : await writeConnection();
     const ctx: RouteContext = {
-      db: options.db, framework: options.framework, config, version, lang: languageOf(request.headers['accept-language']), openApi: document,
+      db, framework: options.framework, config, version, lang: languageOf(request.headers['accept-language']), openApi: document,
       ...(identity.user ? { user: identity.user } : {}), ip: request.ip, session: sessionControl(auth, identity, request, reply), uploads,
     };
     const run = () => r.handle({ params: request.params, query: request.query, body: request.body, ...(upload ? { upload } : {}) }, ctx);
@@ -204,7 +209,10 @@ export function createServer(options: ServerOptions): FastifyInstance {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  app.addHook('onClose', async () => uploads.dispose());
+  app.addHook('onClose', async () => {
+    await uploads.dispose();
+    (await writeDb)?.close();
+  });
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const appPage = webRoot !== false && hasWebApp(webRoot) ? registerWebApp(app, webRoot) : undefined;

@@ -19,7 +19,17 @@ export class Database {
     readonly file: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** False for a second connection (`connectAgain`): closing it leaves the database open. */
+    private readonly ownsInstance = true,
   ) {}
+
+  /**
+   * The same database through a connection of its own: its transactions are isolated from this connection's
+   * queries (a reader here never sees a write there before it commits), and its temporary tables are its own.
+   */
+  async connectAgain(): Promise<Database> {
+    return new Database(this.file, this.instance, await this.instance.connect(), false);
+  }
 
   /** Opens (and creates, when missing) a database file and brings its schema up to date. */
   static async open(file: string): Promise<{ db: Database; created: boolean }> {
@@ -63,7 +73,7 @@ export class Database {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 
   async schemaVersion(): Promise<number> {
