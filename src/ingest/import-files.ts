@@ -105,6 +105,10 @@ class ImportRun {
     this.lookups = createLookups(options.framework);
   }
 
+  forgetKeys(): void {
+    for (const entity of ENTITY_ORDER) this.seen.set(entity, new FirstSeen());
+  }
+
   readonly reject = (key: string, problems: readonly Issue[]) => this.rejected.set(key, [...(this.rejected.get(key) ?? []), ...problems]);
 
   /** A sheet's entity: its name, else (CSV, JSON array) a file name that states it, else the headers, else a file name that hints at it. */
@@ -273,6 +277,8 @@ export async function importFiles(db: Database, paths: readonly string[], option
 
   try {
     for (const path of paths) await run.readFile(path);
+    // The keys seen (a million strings for a large file) are not needed from here on: their memory goes back before DuckDB commits.
+    run.forgetKeys();
     // Rows that repeat an earlier key were staged by the workers before the check across the import found them.
     for (const [entity, rows] of run.repeatedRows) await session.dropRows(entity, rows);
 
