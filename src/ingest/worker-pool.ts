@@ -9,7 +9,7 @@
  * a non-zero exit) fails every job out and every later one: with a worker gone
  * the results could no longer be complete.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 
 /** A worker thread failed (its message is the worker's error). */
 export class WorkerFailure extends Error {}
@@ -81,7 +81,7 @@ export class WorkerPool<Input extends object, Result extends { readonly id: numb
  * and the buffers to move with it.
  */
 export function answerJobs<Job extends { readonly id: number }, Result extends { readonly id: number }>(
-  port: import('node:worker_threads').MessagePort | null,
+  port: MessagePort | null,
   handle: (job: Job) => Promise<Result> | Result,
   transfer: (result: Result) => ArrayBuffer[] = () => [],
 ): void {
