@@ -4,6 +4,11 @@
  *   read (csv | xlsx | json) -> detect entity -> map columns -> build + validate rows
  *     -> stage (temp tables, streaming) -> resolve references (SQL) -> commit | discard
  *
+ * A CSV over MIN_SLICED_BYTES is built and validated on worker threads, in slices
+ * of whole records (import-slices.ts); this thread still checks duplicates across
+ * the whole import, in row order, so either way the problems and the records are
+ * the same (test/import-slices.test.ts).
+ *
  * Atomic by default: one problem anywhere and the database is left as it was,
  * with every problem of every file reported. `partial` commits the valid rows
  * and writes the rejected ones, with their reasons, to a file to fix and re-import.
