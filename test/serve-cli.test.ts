@@ -21,9 +21,14 @@ function cli(dbFile: string, args: readonly string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** `serve --port 0` as a real process: the address it prints, and a stop that expects exit code 0 on SIGTERM. */
-async function startServe(dbFile: string, args: readonly string[]): Promise<{ address: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [CLI, '--db', dbFile, 'serve', '--port', '0', ...args], { cwd: ROOT, env });
+/**
+ * `serve --port 0` (or `start`) as a real process: the address it prints, what it wrote to stderr by then, and a
+ * stop that expects exit code 0 on SIGTERM.
+ */
+async function startServe(
+  dbFile: string, args: readonly string[], command: 'serve' | 'start' = 'serve',
+): Promise<{ address: string; stderr: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [CLI, '--db', dbFile, command, '--port', '0', ...args], { cwd: ROOT, env });
   let stderr = '';
   const address = await new Promise<string>((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
@@ -31,10 +36,11 @@ async function startServe(dbFile: string, args: readonly string[]): Promise<{ ad
       const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stderr);
       if (found) resolve(found[0]);
     });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+    child.on('exit', (code) => reject(new Error(`${command} exited with ${code}: ${stderr}`)));
   });
   return {
     address,
+    stderr,
     stop: async () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
@@ -74,18 +80,12 @@ test('start on a folder without a database creates it from the default dataset, 
   const dir = mkdtempSync(join(tmpdir(), 'chainatlas-start-'));
   const dbFile = join(dir, 'new.duckdb');
   try {
-    const child = spawn(process.execPath, [CLI, '--db', dbFile, 'start', '--port', '0'], { cwd: ROOT, env });
-    let stderr = '';
-    const address = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stderr);
-        if (found) resolve(found[0]);
-      });
-      child.on('exit', (code) => reject(new Error(`start exited with ${code}: ${stderr}`)));
-    });
+    const { address, stderr, stop } = await startServe(dbFile, [], 'start');
     try {
       assert.match(stderr, /web app/);
+      // No user yet: the quick start serves this machine without sign-in, and says how to add the first admin.
+      assert.match(stderr, /no sign-in \(this machine only\)/);
+      assert.match(stderr, /users add <username> --role admin/);
       const page = await fetch(`${address}/chain/360000`, { headers: { accept: 'text/html' } });
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<div id="root">/);
@@ -93,9 +93,7 @@ test('start on a folder without a database creates it from the default dataset, 
       const body = (await map.json()) as { segments: { links: unknown[] }[] };
       assert.equal(body.segments.flatMap((s) => s.links).length, 31, 'the default dataset was loaded and assessed');
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0, stderr);
+      await stop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
