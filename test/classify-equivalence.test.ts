@@ -19,8 +19,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Automaton, Classifier, jiebaSegmenter, normalizeText, type Segmenter } from '../src/classify/index.js';
-import { normalizeTransient } from '../src/classify/normalize.js';
-import { findHits } from '../src/classify/lexicon.js';
+import { NormalizedBuffer } from '../src/classify/normalize.js';
+import { HitFinder } from '../src/classify/lexicon.js';
+import { readModelFile } from '../src/ingest/index.js';
+import { ReferenceClassifier } from './reference/classify-v1.js';
 import { loadFramework } from '../src/ingest/index.js';
 import { LineFormatter, formatLine, type LineFormat } from '../src/ingest/offering-lines.js';
 import * as reference from './reference/normalize-v1.js';
@@ -38,7 +40,10 @@ const keywordTerms = framework.links.flatMap((l) => [...l.keywords.map((k) => k.
 const piece = fc.oneof(fc.constantFrom(...TRICKY), fc.constantFrom(...keywordTerms), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 }));
 const mixedText = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
 
-test('the normaliser gives the first implementation\'s text and offsets, for any text', () => {
+test('the normaliser gives the first implementation\'s text and offsets, for any text, from a string or from UTF-8', () => {
+  const buffer = new NormalizedBuffer();
+  const fromUtf8 = new NormalizedBuffer();
+  let utf8Checked = 0;
   fc.assert(
     fc.property(mixedText, (text) => {
       const expected = reference.normalizeText(text);
@@ -46,18 +51,33 @@ test('the normaliser gives the first implementation\'s text and offsets, for any
       assert.equal(got.text, expected.text, JSON.stringify(text));
       assert.deepEqual([...got.starts], [...expected.starts]);
       assert.deepEqual([...got.ends], [...expected.ends]);
-      // The classifier's transient form: the same, within the text's length.
-      const transient = normalizeTransient(text);
-      try {
-        assert.equal(transient.text, expected.text);
-        assert.deepEqual([...transient.starts.subarray(0, expected.text.length)], [...expected.starts]);
-        assert.deepEqual([...transient.ends.subarray(0, expected.text.length)], [...expected.ends]);
-      } finally {
-        transient.release();
+      // The classifier's reused buffers: the same, within the text's length.
+      buffer.fill(text);
+      assert.equal(buffer.text(), expected.text);
+      assert.deepEqual([...buffer.starts.subarray(0, buffer.length)], [...expected.starts]);
+      assert.deepEqual([...buffer.ends.subarray(0, buffer.length)], [...expected.ends]);
+      // From the text's UTF-8, when every character has a one-unit form (else the string path is told to take it).
+      const bytes = Buffer.from(text, 'utf8');
+      if (bytes.toString('utf8') === text && fromUtf8.fillUtf8(bytes, 0, bytes.length, false)) {
+        assert.equal(fromUtf8.text(), expected.text, JSON.stringify(text));
+        assert.deepEqual([...fromUtf8.starts.subarray(0, fromUtf8.length)], [...expected.starts]);
+        assert.deepEqual([...fromUtf8.ends.subarray(0, fromUtf8.length)], [...expected.ends]);
+        utf8Checked++;
       }
     }),
     { numRuns: 5000, seed: SEED },
   );
+  assert.ok(utf8Checked > 1000, `the UTF-8 path took ${utf8Checked} of 5000 texts`);
+});
+
+test('from UTF-8: a quoted CSV cell\'s doubled quotes are one quote; characters without a one-unit form go to the string path', () => {
+  const buffer = new NormalizedBuffer();
+  const cell = Buffer.from('x,"say ""PLC"" twice"', 'utf8');
+  assert.ok(buffer.fillUtf8(cell, 3, cell.length - 1, true));
+  const expected = normalizeText('say "PLC" twice');
+  assert.equal(buffer.text(), expected.text);
+  assert.deepEqual([...buffer.starts.subarray(0, buffer.length)], [...expected.starts]);
+  for (const text of ['工业😀互联网', '10㎏', '㍿']) assert.equal(buffer.fillUtf8(Buffer.from(text), 0, Buffer.byteLength(text), false), false, text);
 });
 
 test('a text whose canonical form outgrows it (㎏ → kg, ㍿ → 株式会社) keeps every offset', () => {
@@ -136,11 +156,56 @@ test('jieba is space-local: each run between spaces cuts the same alone as withi
 test('segmenting only the runs with a short keyword gives the hits and classifications of segmenting whole texts', () => {
   const fast = Classifier.create(framework, { segmenter: jiebaSegmenter });
   const plain = Classifier.create(framework, { segmenter: wholeText });
+  const fastHits = new HitFinder(fast.lexicon, jiebaSegmenter);
+  const plainHits = new HitFinder(plain.lexicon, wholeText);
+  const buffer = new NormalizedBuffer();
+  const listed = (hits: { count: number; patterns: Int32Array; starts: Int32Array; ends: Int32Array }) =>
+    Array.from({ length: hits.count }, (_, k) => [hits.patterns[k], hits.starts[k], hits.ends[k]]);
   for (const text of descriptions(3000)) {
-    const normalized = normalizeText(text);
-    assert.deepEqual(findHits(fast.lexicon, normalized, jiebaSegmenter), findHits(plain.lexicon, normalized, wholeText), text);
+    buffer.fill(text);
+    assert.deepEqual(listed(fastHits.find(buffer)), listed(plainHits.find(buffer)), text);
     assert.deepEqual(fast.classify(text), plain.classify(text), text);
   }
+});
+
+test('the typed-array core classifies as the object pipeline it replaced, with and without the learned layer', () => {
+  const { value: model } = readModelFile(new URL('../../data/models/industrial-internet.model.json', import.meta.url).pathname);
+  assert.ok(model, 'the default model loads');
+  for (const options of [{ segmenter: jiebaSegmenter }, { segmenter: jiebaSegmenter, model }, {}]) {
+    const core = Classifier.create(framework, options);
+    const reference = ReferenceClassifier.create(framework, options);
+    for (const text of descriptions(2000)) {
+      assert.deepEqual(core.classify(text), reference.classify(text), text);
+      assert.deepEqual(core.featuresOf(text), reference.featuresOf(text), text);
+    }
+    fc.assert(fc.property(mixedText, (text) => assert.deepEqual(core.classify(text), reference.classify(text))), { numRuns: 2000, seed: SEED });
+  }
+});
+
+test('classifying from UTF-8 gives what classifying the decoded text gives', () => {
+  const classifier = Classifier.create(framework, { segmenter: jiebaSegmenter });
+  const snapshot = (a: ReturnType<Classifier['analyse']>) => JSON.stringify({
+    size: a.size, truncated: a.truncated,
+    entries: Array.from({ length: a.size }, (_, r) => {
+      const e = a.byRank[r] as number;
+      return [a.link[e], a.score[e], a.confidence[e], a.status[e], [...a.alternatives.subarray(a.alternativesFrom[e], a.alternativesFrom[e + 1])],
+        [...a.evidenceTerm.subarray(a.evidenceFrom[e], a.evidenceFrom[e + 1])], [...a.evidenceStart.subarray(a.evidenceFrom[e], a.evidenceFrom[e + 1])],
+        [...a.evidenceEnd.subarray(a.evidenceFrom[e], a.evidenceFrom[e + 1])]];
+    }),
+  });
+  let compared = 0;
+  const check = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.toString('utf8') !== text) return;
+    const fromBytes = classifier.analyseUtf8(bytes, 0, bytes.length, false);
+    if (!fromBytes) return;
+    const got = snapshot(fromBytes);
+    assert.equal(got, snapshot(classifier.analyse(text)), text);
+    compared++;
+  };
+  for (const text of descriptions(3000)) check(text);
+  fc.assert(fc.property(mixedText, (text) => check(text)), { numRuns: 3000, seed: SEED });
+  assert.ok(compared > 4000, `compared ${compared}`);
 });
 
 test('a segmenter that classifies while the classifier is working gets buffers of its own', () => {

@@ -169,6 +169,29 @@ export class Automaton {
     }
   }
 
+  /**
+   * Every occurrence in the first `length` units of `codes`, written into `out`
+   * (cleared first) in `scan`'s order: the classifier's loop, with no call per occurrence.
+   */
+  scanInto(codes: Uint16Array, length: number, out: OccurrenceList): void {
+    out.count = 0;
+    const { table, classes, width, outputStart, outputs, lengths } = this;
+    if (!table) {
+      this.scanSparse((i) => codes[i] as number, length, (pattern, start, end) => out.push(pattern, start, end));
+      return;
+    }
+    let state = 0;
+    for (let i = 0; i < length; i++) {
+      state = table[state * width + (classes[codes[i] as number] as number)] as number;
+      const first = outputStart[state] as number;
+      const last = outputStart[state + 1] as number;
+      for (let m = first; m < last; m++) {
+        const pattern = outputs[m] as number;
+        out.push(pattern, i + 1 - (lengths[pattern] as number), i + 1);
+      }
+    }
+  }
+
   private scanSparse(codeAt: (i: number) => number, length: number, found: (pattern: number, start: number, end: number) => void): void {
     let state = 0;
     for (let i = 0; i < length; i++) {
@@ -191,5 +214,30 @@ export class Automaton {
     const all: Occurrence[] = [];
     this.scan(text, (pattern, start, end) => all.push({ pattern, start, end }));
     return all;
+  }
+}
+
+/** Occurrences in typed arrays, reused from text to text: entry k is `patterns[k]` at `[starts[k], ends[k])`. */
+export class OccurrenceList {
+  patterns = new Int32Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+
+  push(pattern: number, start: number, end: number): void {
+    if (this.count === this.patterns.length) {
+      const grown = (from: Int32Array) => {
+        const to = new Int32Array(from.length * 2);
+        to.set(from);
+        return to;
+      };
+      this.patterns = grown(this.patterns);
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    this.patterns[this.count] = pattern;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
   }
 }

@@ -21,10 +21,10 @@
  * Links without any evidence are not listed.
  */
 import type { Framework } from '../model/index.js';
-import { linkFeatures, type LinkFeatures } from './features.js';
-import { compileLexicon, findHits, type Hit, type Lexicon, type LexiconTerm, type Segmenter } from './lexicon.js';
+import { FEATURE_NAMES, type LinkFeatures } from './features.js';
+import { compileLexicon, HitFinder, type Lexicon, type LexiconTerm, type Segmenter } from './lexicon.js';
 import { predictLink, type ClassifierModel } from './model.js';
-import { normalizeTransient, originalSpan, type NormalizedText } from './normalize.js';
+import { NormalizedBuffer } from './normalize.js';
 
 export const AssignmentStatus = {
   confirmed: { zh: '已确认', en: 'confirmed' },
@@ -74,31 +74,247 @@ export interface ClassifierOptions {
   readonly segmenter?: Segmenter;
 }
 
-/** Lexicon score of each link with evidence, from the hits of one text. */
-function scoreHits(lexicon: Lexicon, hits: readonly Hit[]): Map<number, { score: number; hits: Hit[] }> {
-  const byLink = new Map<number, { score: number; hits: Hit[] }>();
-  // Hits so far of each term. A term belongs to one link, so counting by term is counting within its link
-  // (one map for the text rather than one per link: the same counts, less to allocate).
-  const counts = new Map<number, number>();
-  for (const hit of hits) {
-    const term = lexicon.terms[hit.term] as LexiconTerm;
-    let entry = byLink.get(term.link);
-    if (!entry) byLink.set(term.link, (entry = { score: 0, hits: [] }));
-    entry.hits.push(hit);
-    // Same keyword text counts once per link, whichever entry matched it.
-    const seen = counts.get(hit.term) ?? 0;
-    counts.set(hit.term, seen + 1);
-    if (seen === 0) entry.score += term.weight;
-    else if (seen <= 2) entry.score += term.weight / 4;
+/** Status codes of `Analysis.status`. */
+export const STATUS_OF: readonly AssignmentStatus[] = ['confirmed', 'uncertain', 'rejected'];
+const CONFIRMED = 0;
+const UNCERTAIN = 1;
+const REJECTED = 2;
+
+/**
+ * One text's classification in typed arrays, as the classifier's core leaves it:
+ * what `classify` turns into objects, and what the file workers format straight
+ * into output lines. Entries are the links with evidence, in order of their first
+ * hit; `byRank` lists them most probable first. Valid until the classifier's next text.
+ */
+export interface Analysis {
+  readonly truncated: boolean;
+  /** Links with evidence. */
+  readonly size: number;
+  /** Entry of each rank. */
+  readonly byRank: Int32Array;
+  /** By entry: index in `Lexicon.links`, lexicon score, probability and STATUS_OF code. */
+  readonly link: Int32Array;
+  readonly score: Float64Array;
+  readonly confidence: Float64Array;
+  readonly status: Uint8Array;
+  /** Entry e's alternatives (link indices) are `alternatives[alternativesFrom[e] … alternativesFrom[e + 1])`. */
+  readonly alternativesFrom: Int32Array;
+  readonly alternatives: Int32Array;
+  /** Entry e's evidence is k in `[evidenceFrom[e], evidenceFrom[e + 1])`: a term index and its original span. */
+  readonly evidenceFrom: Int32Array;
+  readonly evidenceTerm: Int32Array;
+  readonly evidenceStart: Int32Array;
+  readonly evidenceEnd: Int32Array;
+}
+
+const FEATURES = FEATURE_NAMES.length;
+
+/** The buffers of one text's analysis, reused from text to text. */
+class Core implements Analysis {
+  readonly text = new NormalizedBuffer();
+  readonly finder: HitFinder;
+  truncated = false;
+  size = 0;
+  readonly byRank: Int32Array;
+  readonly link: Int32Array;
+  readonly score: Float64Array;
+  readonly confidence: Float64Array;
+  readonly status: Uint8Array;
+  readonly alternativesFrom: Int32Array;
+  alternatives: Int32Array;
+  readonly evidenceFrom: Int32Array;
+  evidenceTerm = new Int32Array(64);
+  evidenceStart = new Int32Array(64);
+  evidenceEnd = new Int32Array(64);
+  /** Features of each entry, FEATURES apiece (when a model needs them or training asks). */
+  features: Float64Array;
+  private readonly maxWeight: Float64Array;
+  private readonly distinct: Int32Array;
+  private readonly hitCount: Int32Array;
+  /** Entry of each link (-1: none yet), and hits so far of each term: reset after each text. */
+  private readonly entryOf: Int32Array;
+  private readonly termHits: Int32Array;
+  private readonly segmentTotal: Float64Array;
+  private readonly linkSegment: Int32Array;
+  /** Each link's place among the link ids in `localeCompare` order (the last tie-break of ranks). */
+  private readonly idOrder: Int32Array;
+  busy = false;
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    segmenter: Segmenter | undefined,
+  ) {
+    this.finder = new HitFinder(lexicon, segmenter);
+    const links = lexicon.links.length;
+    this.byRank = new Int32Array(links);
+    this.link = new Int32Array(links);
+    this.score = new Float64Array(links);
+    this.confidence = new Float64Array(links);
+    this.status = new Uint8Array(links);
+    this.alternativesFrom = new Int32Array(links + 1);
+    this.alternatives = new Int32Array(links * 4);
+    this.evidenceFrom = new Int32Array(links + 1);
+    this.features = new Float64Array(links * FEATURES);
+    this.maxWeight = new Float64Array(links);
+    this.distinct = new Int32Array(links);
+    this.hitCount = new Int32Array(links);
+    this.entryOf = new Int32Array(links).fill(-1);
+    this.termHits = new Int32Array(lexicon.terms.length);
+    const segments = [...new Set(lexicon.links.map((l) => l.segment))];
+    this.segmentTotal = new Float64Array(segments.length);
+    this.linkSegment = Int32Array.from(lexicon.links, (l) => segments.indexOf(l.segment));
+    const ids = lexicon.links.map((l, index) => ({ id: l.id, index })).sort((a, b) => a.id.localeCompare(b.id));
+    this.idOrder = new Int32Array(links);
+    ids.forEach((entry, place) => (this.idOrder[entry.index] = place));
   }
-  return byLink;
+
+  /**
+   * Analyses the normalised text in `this.text`: hits, then the lexicon score of
+   * each link with evidence (see the module note), probabilities, statuses and ranks.
+   */
+  analyse(truncated: boolean, model: ClassifierModel | undefined, withFeatures: boolean): this {
+    const { lexicon, entryOf, termHits, score, hitCount, distinct, maxWeight, link } = this;
+    this.truncated = truncated;
+    const hits = this.finder.find(this.text);
+    let size = 0;
+    for (let k = 0; k < hits.count; k++) {
+      const t = hits.patterns[k] as number;
+      const term = lexicon.terms[t] as LexiconTerm;
+      let e = entryOf[term.link] as number;
+      if (e < 0) {
+        e = size++;
+        entryOf[term.link] = e;
+        link[e] = term.link;
+        score[e] = 0;
+        hitCount[e] = 0;
+        distinct[e] = 0;
+        maxWeight[e] = 0;
+      }
+      hitCount[e] = (hitCount[e] as number) + 1;
+      // A repeated keyword adds a quarter of its weight, at most twice. A term belongs to one link: counting by term is counting within it.
+      const seen = termHits[t] as number;
+      termHits[t] = seen + 1;
+      if (seen === 0) {
+        score[e] = (score[e] as number) + term.weight;
+        distinct[e] = (distinct[e] as number) + 1;
+        if (term.weight > (maxWeight[e] as number)) maxWeight[e] = term.weight;
+      } else if (seen <= 2) score[e] = (score[e] as number) + term.weight / 4;
+    }
+    this.size = size;
+    this.layEvidence(hits);
+    for (let k = 0; k < hits.count; k++) termHits[hits.patterns[k] as number] = 0;
+    for (let e = 0; e < size; e++) entryOf[link[e] as number] = -1;
+    if (size === 0) return this;
+    if (model || withFeatures) this.computeFeatures();
+    for (let e = 0; e < size; e++) {
+      const l = lexicon.links[link[e] as number] as Lexicon['links'][number];
+      const learned = model ? predictLink(model, l.id, this.features.subarray(e * FEATURES, (e + 1) * FEATURES)) : undefined;
+      this.confidence[e] = learned ?? 1 - 2 ** (-(score[e] as number) / l.threshold);
+    }
+    this.decideStatuses();
+    this.rank();
+    return this;
+  }
+
+  /** Each entry's evidence, in hit order: term and original span. */
+  private layEvidence(hits: { count: number; patterns: Int32Array; starts: Int32Array; ends: Int32Array }): void {
+    const { evidenceFrom, hitCount, size, lexicon, entryOf } = this;
+    evidenceFrom[0] = 0;
+    for (let e = 0; e < size; e++) evidenceFrom[e + 1] = (evidenceFrom[e] as number) + (hitCount[e] as number);
+    if (this.evidenceTerm.length < hits.count) {
+      const capacity = Math.max(hits.count, this.evidenceTerm.length * 2);
+      this.evidenceTerm = new Int32Array(capacity);
+      this.evidenceStart = new Int32Array(capacity);
+      this.evidenceEnd = new Int32Array(capacity);
+    }
+    const { evidenceTerm, evidenceStart, evidenceEnd } = this;
+    const { starts, ends } = this.text;
+    // hitCount becomes each entry's next free place.
+    for (let e = 0; e < size; e++) hitCount[e] = evidenceFrom[e] as number;
+    for (let k = 0; k < hits.count; k++) {
+      const t = hits.patterns[k] as number;
+      const e = entryOf[(lexicon.terms[t] as LexiconTerm).link] as number;
+      const at = hitCount[e] as number;
+      hitCount[e] = at + 1;
+      evidenceTerm[at] = t;
+      evidenceStart[at] = starts[hits.starts[k] as number] as number;
+      evidenceEnd[at] = ends[(hits.ends[k] as number) - 1] as number;
+    }
+  }
+
+  /** The learned layer's features of each entry (features.ts). */
+  private computeFeatures(): void {
+    const { size, score, link, segmentTotal, linkSegment, features, lexicon } = this;
+    segmentTotal.fill(0);
+    let top = 0;
+    for (let e = 0; e < size; e++) {
+      const segment = linkSegment[link[e] as number] as number;
+      segmentTotal[segment] = (segmentTotal[segment] as number) + (score[e] as number);
+      top = Math.max(top, score[e] as number);
+    }
+    for (let e = 0; e < size; e++) {
+      const l = link[e] as number;
+      const s = score[e] as number;
+      const at = e * FEATURES;
+      features[at] = Math.log1p(s);
+      features[at + 1] = s / (lexicon.links[l] as Lexicon['links'][number]).threshold;
+      features[at + 2] = this.maxWeight[e] as number;
+      features[at + 3] = this.distinct[e] as number;
+      features[at + 4] = s / (segmentTotal[linkSegment[l] as number] as number);
+      features[at + 5] = s === top ? 1 : 0;
+      features[at + 6] = Math.log1p(size - 1);
+    }
+  }
+
+  /** Assigned links at probability ≥ 0.5; a same-segment rival close in score makes both uncertain. */
+  private decideStatuses(): void {
+    const { size, score, link, confidence, linkSegment, alternativesFrom } = this;
+    if (this.alternatives.length < size * size) this.alternatives = new Int32Array(size * size);
+    const alternatives = this.alternatives;
+    let n = 0;
+    for (let e = 0; e < size; e++) {
+      alternativesFrom[e] = n;
+      const assigned = (confidence[e] as number) >= 0.5;
+      if (assigned) {
+        const segment = linkSegment[link[e] as number];
+        const floor = CLOSE_RATIO * (score[e] as number);
+        for (let o = 0; o < size; o++) {
+          if (o !== e && linkSegment[link[o] as number] === segment && (score[o] as number) >= floor) alternatives[n++] = link[o] as number;
+        }
+      }
+      const closeRival = n > (alternativesFrom[e] as number);
+      this.status[e] = !assigned ? REJECTED : (confidence[e] as number) >= CONFIRMED_PROBABILITY && !closeRival ? CONFIRMED : UNCERTAIN;
+    }
+    alternativesFrom[size] = n;
+  }
+
+  /** Ranks: most probable first, then higher score, then link id. */
+  private rank(): void {
+    const { size, byRank, confidence, score, link, idOrder } = this;
+    const before = (a: number, b: number) =>
+      (confidence[a] as number) > (confidence[b] as number) ||
+      (confidence[a] === confidence[b] && ((score[a] as number) > (score[b] as number) ||
+        (score[a] === score[b] && (idOrder[link[a] as number] as number) < (idOrder[link[b] as number] as number))));
+    for (let e = 0; e < size; e++) {
+      let at = e;
+      while (at > 0 && before(e, byRank[at - 1] as number)) {
+        byRank[at] = byRank[at - 1] as number;
+        at--;
+      }
+      byRank[at] = e;
+    }
+  }
 }
 
 export class Classifier {
+  private core: Core;
+
   private constructor(
     readonly lexicon: Lexicon,
     private readonly options: ClassifierOptions,
-  ) {}
+  ) {
+    this.core = new Core(lexicon, options.segmenter);
+  }
 
   /** Compiles the framework's lexicon once; classify as many texts as needed afterwards. */
   static create(framework: Framework, options: ClassifierOptions = {}): Classifier {
@@ -108,66 +324,78 @@ export class Classifier {
     return new Classifier(compileLexicon(framework), options);
   }
 
-  /** The learned layer's features of every link with evidence in the text (for training). */
-  featuresOf(input: string): Map<string, LinkFeatures> {
-    const { normalized, scored } = this.analyse(input);
-    normalized.release();
-    const features = linkFeatures(this.lexicon, scored);
-    return new Map([...features].map(([index, x]) => [(this.lexicon.links[index] as Lexicon['links'][number]).id, x]));
+  /** The core's buffers, or buffers of its own for a call made while they are in use (say from inside a segmenter). */
+  private take(): Core {
+    if (!this.core.busy) return this.core;
+    return new Core(this.lexicon, this.options.segmenter);
   }
 
-  /** Hits and scores of a text; the caller releases `normalized` (its offsets are shared buffers) once done with it. */
-  private analyse(input: string) {
-    const truncated = input.length > MAX_TEXT_CHARS;
-    const normalized = normalizeTransient(truncated ? input.slice(0, MAX_TEXT_CHARS) : input);
+  private run(core: Core, truncated: boolean, withFeatures: boolean): Core {
+    core.busy = true;
     try {
-      const hits = findHits(this.lexicon, normalized, this.options.segmenter);
-      return { truncated, normalized, scored: scoreHits(this.lexicon, hits) };
-    } catch (error) {
-      normalized.release();
-      throw error;
+      return core.analyse(truncated, this.options.model, withFeatures);
+    } finally {
+      core.busy = false;
     }
+  }
+
+  /** Classifies a text into the core's buffers (see Analysis): valid until the next call. */
+  analyse(input: string, withFeatures = false): Analysis {
+    const core = this.take();
+    const truncated = input.length > MAX_TEXT_CHARS;
+    core.text.fill(truncated ? input.slice(0, MAX_TEXT_CHARS) : input);
+    return this.run(core, truncated, withFeatures);
+  }
+
+  /**
+   * `analyse` of the valid UTF-8 text `bytes[start, end)` (`unescape`: with CSV's
+   * doubled quotes), without making it a string; undefined when the text needs
+   * the string path (see NormalizedBuffer.fillUtf8, and texts over MAX_TEXT_CHARS).
+   * The text must be trimmed as rowText trims it: offsets count from its first byte.
+   */
+  analyseUtf8(bytes: Uint8Array, start: number, end: number, unescape: boolean): Analysis | undefined {
+    if (end - start > MAX_TEXT_CHARS) return undefined;
+    const core = this.take();
+    if (!core.text.fillUtf8(bytes, start, end, unescape)) return undefined;
+    return this.run(core, false, false);
+  }
+
+  /** The learned layer's features of every link with evidence in the text (for training). */
+  featuresOf(input: string): Map<string, LinkFeatures> {
+    const analysis = this.analyse(input, true) as Core;
+    const features = new Map<string, LinkFeatures>();
+    for (let e = 0; e < analysis.size; e++) {
+      features.set(this.linkId(analysis.link[e] as number), analysis.features.slice(e * FEATURES, (e + 1) * FEATURES));
+    }
+    return features;
+  }
+
+  private linkId(index: number): string {
+    return (this.lexicon.links[index] as Lexicon['links'][number]).id;
   }
 
   classify(input: string): Classification {
-    const { truncated, normalized, scored } = this.analyse(input);
-    try {
-      return this.rank(truncated, normalized, scored);
-    } finally {
-      normalized.release();
-    }
-  }
-
-  private rank(truncated: boolean, normalized: NormalizedText, scored: Map<number, { score: number; hits: Hit[] }>): Classification {
-    if (scored.size === 0) return { links: [], truncated };
-    // Features feed the learned layer only: without a model the lexicon's curve decides, and they are not computed.
-    const features = this.options.model ? linkFeatures(this.lexicon, scored) : undefined;
-    // Objects are written out field by field rather than spread: on a million texts, spreading costs a tenth of the time.
-    const base = [...scored].map(([index, entry]) => {
-      const link = this.lexicon.links[index] as Lexicon['links'][number];
-      const confidence = this.probability(link.id, link.threshold, entry.score, features?.get(index));
-      const evidence = entry.hits.map((h): Evidence => {
-        const term = this.lexicon.terms[h.term] as LexiconTerm;
-        const span = originalSpan(normalized, h.start, h.end);
-        return { start: span.start, end: span.end, term: term.term, weight: term.weight };
+    const analysis = this.analyse(input);
+    const { lexicon } = this;
+    const links: LinkScore[] = [];
+    for (let r = 0; r < analysis.size; r++) {
+      const e = analysis.byRank[r] as number;
+      const link = lexicon.links[analysis.link[e] as number] as Lexicon['links'][number];
+      const evidence: Evidence[] = [];
+      for (let k = analysis.evidenceFrom[e] as number; k < (analysis.evidenceFrom[e + 1] as number); k++) {
+        const term = lexicon.terms[analysis.evidenceTerm[k] as number] as LexiconTerm;
+        evidence.push({ start: analysis.evidenceStart[k] as number, end: analysis.evidenceEnd[k] as number, term: term.term, weight: term.weight });
+      }
+      const alternatives: string[] = [];
+      for (let k = analysis.alternativesFrom[e] as number; k < (analysis.alternativesFrom[e + 1] as number); k++) {
+        alternatives.push(this.linkId(analysis.alternatives[k] as number));
+      }
+      links.push({
+        link: link.id, segment: link.segment, score: analysis.score[e] as number, confidence: analysis.confidence[e] as number,
+        evidence, status: STATUS_OF[analysis.status[e] as number] as AssignmentStatus, alternatives,
       });
-      return { link: link.id, segment: link.segment, score: entry.score, confidence, evidence };
-    });
-    const links = base.map((entry): LinkScore => {
-      const assigned = entry.confidence >= 0.5;
-      const alternatives = assigned
-        ? base.filter((o) => o !== entry && o.segment === entry.segment && o.score >= CLOSE_RATIO * entry.score).map((o) => o.link)
-        : [];
-      const status: AssignmentStatus = !assigned ? 'rejected' : entry.confidence >= CONFIRMED_PROBABILITY && alternatives.length === 0 ? 'confirmed' : 'uncertain';
-      return { link: entry.link, segment: entry.segment, score: entry.score, confidence: entry.confidence, evidence: entry.evidence, status, alternatives };
-    });
-    links.sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.link.localeCompare(b.link));
-    return { links, truncated };
-  }
-
-  private probability(link: string, threshold: number, score: number, features: LinkFeatures | undefined): number {
-    const learned = this.options.model && features ? predictLink(this.options.model, link, features) : undefined;
-    return learned ?? 1 - 2 ** (-score / threshold);
+    }
+    return { links, truncated: analysis.truncated };
   }
 }
 

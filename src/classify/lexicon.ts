@@ -3,7 +3,7 @@
  * keyword of every link, normalised (normalize.ts) and held in one Aho–Corasick
  * automaton, so that one pass over a text finds all of them.
  *
- * `findHits` turns raw occurrences into hits that count:
+ * `HitFinder` turns raw occurrences into hits that count:
  *   occurrences → word boundaries (Latin terms; an English plural "s"/"es"
  *   belongs to the word) → segmentation (short Chinese
  *   terms) → negatives (per link) → longest match (a term inside a longer hit
@@ -12,8 +12,8 @@
  * link without keywords simply never scores.
  */
 import type { Framework } from '../model/index.js';
-import { Automaton } from './automaton.js';
-import { normalizeTerm, type NormalizedText } from './normalize.js';
+import { Automaton, OccurrenceList } from './automaton.js';
+import { SPACE, normalizeTerm, type NormalizedBuffer } from './normalize.js';
 
 export interface LexiconLink {
   readonly id: string;
@@ -64,13 +64,14 @@ export const DEFAULT_THRESHOLD = 2;
 const isAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
 const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
-/** Where a plural ending "s" or "es" at `end` finishes, when it ends the word there; undefined otherwise. */
-function pluralEnd(text: string, end: number): number | undefined {
-  for (const suffix of ['s', 'es']) {
-    const after = end + suffix.length;
-    if (text.startsWith(suffix, end) && (after === text.length || !isAlnum(text.charCodeAt(after)))) return after;
-  }
-  return undefined;
+const S = 0x73;
+const E = 0x65;
+
+/** Where a plural ending "s" or "es" at `end` finishes, when it ends the word there; -1 otherwise. */
+function pluralEnd(codes: Uint16Array, n: number, end: number): number {
+  if (codes[end] === S && (end + 1 === n || !isAlnum(codes[end + 1] as number))) return end + 1;
+  if (end + 1 < n && codes[end] === E && codes[end + 1] === S && (end + 2 === n || !isAlnum(codes[end + 2] as number))) return end + 2;
+  return -1;
 }
 
 export function compileLexicon(framework: Framework): Lexicon {
@@ -95,11 +96,163 @@ export function compileLexicon(framework: Framework): Lexicon {
   return { frameworkId: framework.id, links, terms, automaton: new Automaton(patterns) };
 }
 
-/** A keyword found in a text, at normalised offsets. */
-export interface Hit {
-  readonly term: number;
-  readonly start: number;
-  readonly end: number;
+/**
+ * Finds the hits that count in normalised texts (see the module note), one text
+ * at a time, in buffers it reuses: `find` fills `hits` (term index, start, end
+ * at normalised offsets) in order of start, then end.
+ */
+export class HitFinder {
+  /** The last text's hits: `patterns[k]` is the term's index in `Lexicon.terms`. */
+  readonly hits = new OccurrenceList();
+  private readonly occurrences = new OccurrenceList();
+  private readonly positives = new OccurrenceList();
+  private readonly negatives = new OccurrenceList();
+  private keep = new Uint8Array(64);
+  private boundaries: number[] = [];
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly segmenter?: Segmenter,
+  ) {}
+
+  find(text: NormalizedBuffer): OccurrenceList {
+    const { lexicon, positives, negatives } = this;
+    const { codes, length: n } = text;
+    const occurrences = this.occurrences;
+    lexicon.automaton.scanInto(codes, n, occurrences);
+    positives.count = 0;
+    negatives.count = 0;
+    let anyShort = false;
+    for (let k = 0; k < occurrences.count; k++) {
+      const index = occurrences.patterns[k] as number;
+      const start = occurrences.starts[k] as number;
+      let end = occurrences.ends[k] as number;
+      const term = lexicon.terms[index] as LexiconTerm;
+      if (term.boundedStart && start > 0 && isAlnum(codes[start - 1] as number)) continue;
+      if (term.boundedEnd && end < n && isAlnum(codes[end] as number)) {
+        // An English plural ("transmitters", "switches") is the keyword's word; anything else runs on into another word.
+        // Acronyms take none: "TPMS" is not a plural of "TPM".
+        const plural = term.pluralizes ? pluralEnd(codes, n, end) : -1;
+        if (plural < 0) continue;
+        end = plural;
+      }
+      if (term.negative) negatives.push(index, start, end);
+      else {
+        positives.push(index, start, end);
+        if (term.short) anyShort = true;
+      }
+    }
+    const count = positives.count;
+    if (this.keep.length < count) this.keep = new Uint8Array(Math.max(count, this.keep.length * 2));
+    const keep = this.keep;
+    keep.fill(1, 0, count);
+    if (this.segmenter && anyShort) this.dropStraddling(text, keep);
+    if (negatives.count > 0) this.dropNegated(keep);
+    this.dropInsideLonger(keep);
+    return this.sortKept(keep);
+  }
+
+  /** Short Chinese hits that straddle a word boundary are false matches ("全网" in 安全|网关). */
+  private dropStraddling(text: NormalizedBuffer, keep: Uint8Array): void {
+    const segmenter = this.segmenter as Segmenter;
+    const { positives, lexicon } = this;
+    const boundaries = segmenter.spaceLocal ? this.runBoundaries(text, segmenter) : segmenter(text.text());
+    for (let k = 0; k < positives.count; k++) {
+      if (!(lexicon.terms[positives.patterns[k] as number] as LexiconTerm).short) continue;
+      if (straddles(boundaries, positives.starts[k] as number, positives.ends[k] as number)) keep[k] = 0;
+    }
+  }
+
+  /**
+   * Word boundaries of the runs (between spaces) that hold a short hit, at offsets
+   * of the text, from a space-local segmenter cutting each such run alone (see
+   * Segmenter). A run that is exactly its short hit needs no cutting: its ends are
+   * boundaries, so the hit cannot straddle one.
+   */
+  private runBoundaries(text: NormalizedBuffer, segmenter: Segmenter): readonly number[] {
+    const { positives, lexicon } = this;
+    const { codes, length: n } = text;
+    const boundaries = this.boundaries;
+    boundaries.length = 0;
+    let lastRun = -1;
+    for (let k = 0; k < positives.count; k++) {
+      if (!(lexicon.terms[positives.patterns[k] as number] as LexiconTerm).short) continue;
+      const hitStart = positives.starts[k] as number;
+      const hitEnd = positives.ends[k] as number;
+      let start = hitStart;
+      while (start > 0 && codes[start - 1] !== SPACE) start--;
+      if (start === lastRun) continue;
+      let end = hitEnd;
+      while (end < n && codes[end] !== SPACE) end++;
+      if (start === hitStart && end === hitEnd) continue;
+      lastRun = start;
+      for (const b of segmenter(text.text(start, end))) boundaries.push(start + b);
+    }
+    return boundaries;
+  }
+
+  /** A negative cancels the positive hits of its own link that it overlaps. */
+  private dropNegated(keep: Uint8Array): void {
+    const { positives, negatives, lexicon } = this;
+    for (let k = 0; k < positives.count; k++) {
+      if (!keep[k]) continue;
+      const link = (lexicon.terms[positives.patterns[k] as number] as LexiconTerm).link;
+      const start = positives.starts[k] as number;
+      const end = positives.ends[k] as number;
+      for (let m = 0; m < negatives.count; m++) {
+        if ((negatives.starts[m] as number) < end && start < (negatives.ends[m] as number) &&
+          (lexicon.terms[negatives.patterns[m] as number] as LexiconTerm).link === link) {
+          keep[k] = 0;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Longest match: a hit inside a strictly longer hit (of any link) is that hit's part, not a reading of its own. */
+  private dropInsideLonger(keep: Uint8Array): void {
+    const { starts, ends, count } = this.positives;
+    for (let k = 0; k < count; k++) {
+      if (keep[k] !== 1) continue;
+      const start = starts[k] as number;
+      const end = ends[k] as number;
+      for (let m = 0; m < count; m++) {
+        // A hit dropped here still counts as a container (containment is transitive); one dropped before does not.
+        if (m === k || keep[m] === 0) continue;
+        const s = starts[m] as number;
+        const e = ends[m] as number;
+        if (s <= start && end <= e && e - s > end - start) {
+          keep[k] = 2;
+          break;
+        }
+      }
+    }
+    for (let k = 0; k < count; k++) if (keep[k] === 2) keep[k] = 0;
+  }
+
+  /** The kept hits into `hits`, ordered by start then end (ties in the automaton's order). */
+  private sortKept(keep: Uint8Array): OccurrenceList {
+    const { positives, hits } = this;
+    hits.count = 0;
+    for (let k = 0; k < positives.count; k++) {
+      if (!keep[k]) continue;
+      const start = positives.starts[k] as number;
+      const end = positives.ends[k] as number;
+      hits.push(positives.patterns[k] as number, start, end);
+      // Insertion into place: texts have few hits, and the order must be stable.
+      let at = hits.count - 1;
+      while (at > 0 && ((hits.starts[at - 1] as number) > start || (hits.starts[at - 1] === start && (hits.ends[at - 1] as number) > end))) {
+        hits.patterns[at] = hits.patterns[at - 1] as number;
+        hits.starts[at] = hits.starts[at - 1] as number;
+        hits.ends[at] = hits.ends[at - 1] as number;
+        at--;
+      }
+      hits.patterns[at] = positives.patterns[k] as number;
+      hits.starts[at] = start;
+      hits.ends[at] = end;
+    }
+    return hits;
+  }
 }
 
 /** Whether the span crosses a word boundary without both of its ends on boundaries. */
@@ -113,74 +266,4 @@ function straddles(boundaries: readonly number[], start: number, end: number): b
     else if (b > start && b < end) inside = true;
   }
   return inside && !(startOn && endOn);
-}
-
-/**
- * Word boundaries of the runs (between spaces) that hold a short hit, at offsets
- * of `text`, from a space-local segmenter cutting each such run alone (see
- * Segmenter). A run that is exactly its short hit needs no cutting: its ends are
- * boundaries, so the hit cannot straddle one.
- */
-function runBoundaries(lexicon: Lexicon, text: string, hits: readonly Hit[], segmenter: Segmenter): number[] {
-  const boundaries: number[] = [];
-  let lastRun = -1;
-  for (const hit of hits) {
-    if (!(lexicon.terms[hit.term] as LexiconTerm).short) continue;
-    const start = text.lastIndexOf(' ', hit.start) + 1;
-    if (start === lastRun) continue;
-    const space = text.indexOf(' ', hit.end);
-    const end = space < 0 ? text.length : space;
-    if (start === hit.start && end === hit.end) continue;
-    lastRun = start;
-    for (const b of segmenter(text.slice(start, end))) boundaries.push(start + b);
-  }
-  return boundaries;
-}
-
-/** The hits that count in a normalised text (see the module note), in order of start. */
-export function findHits(lexicon: Lexicon, normalized: NormalizedText & { readonly codes?: Uint16Array }, segmenter?: Segmenter): Hit[] {
-  const text = normalized.text;
-  const positives: Hit[] = [];
-  const negatives: Hit[] = [];
-  let boundaries: readonly number[] | undefined;
-  const found = (index: number, start: number, matchEnd: number) => {
-    let end = matchEnd;
-    const term = lexicon.terms[index] as LexiconTerm;
-    if (term.boundedStart && start > 0 && isAlnum(text.charCodeAt(start - 1))) return;
-    if (term.boundedEnd && end < text.length && isAlnum(text.charCodeAt(end))) {
-      // An English plural ("transmitters", "switches") is the keyword's word; anything else runs on into another word.
-      // Acronyms take none: "TPMS" is not a plural of "TPM".
-      const plural = term.pluralizes ? pluralEnd(text, end) : undefined;
-      if (plural === undefined) return;
-      end = plural;
-    }
-    (term.negative ? negatives : positives).push({ term: index, start, end });
-  };
-  // The units of the text, when the normaliser hands them over, are faster to walk than the string.
-  if (normalized.codes) lexicon.automaton.scanCodes(normalized.codes, text.length, found);
-  else lexicon.automaton.scan(text, found);
-  let kept = positives;
-  if (segmenter && kept.some((h) => (lexicon.terms[h.term] as LexiconTerm).short)) {
-    boundaries = segmenter.spaceLocal ? runBoundaries(lexicon, text, kept, segmenter) : segmenter(text);
-    kept = kept.filter((h) => !(lexicon.terms[h.term] as LexiconTerm).short || !straddles(boundaries as readonly number[], h.start, h.end));
-  }
-  if (negatives.length > 0) {
-    kept = kept.filter((h) => {
-      const link = (lexicon.terms[h.term] as LexiconTerm).link;
-      return !negatives.some((n) => (lexicon.terms[n.term] as LexiconTerm).link === link && n.start < h.end && h.start < n.end);
-    });
-  }
-  return longestMatches(kept);
-}
-
-/** Drops every hit that lies inside a strictly longer hit (of any link); hits on the same span all stay. */
-function longestMatches(hits: readonly Hit[]): Hit[] {
-  if (hits.length < 2) return [...hits];
-  const byLength = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Hit[] = [];
-  for (const hit of byLength) {
-    const inside = kept.some((k) => k.start <= hit.start && hit.end <= k.end && k.end - k.start > hit.end - hit.start);
-    if (!inside) kept.push(hit);
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }

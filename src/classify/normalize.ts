@@ -23,7 +23,7 @@ export interface NormalizedText {
   readonly ends: Uint32Array;
 }
 
-const SPACE = 0x20;
+export const SPACE = 0x20;
 const KEPT_MARKS = new Set(['+', '-', '/', '.', ':', '#', '&', '_'].map((c) => c.charCodeAt(0)));
 
 /** ASCII code → its canonical code (SPACE for a separator). */
@@ -167,13 +167,77 @@ type NodeBufferView = { toString(encoding: 'utf16le', start: number, end: number
 const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset?: number, length?: number): NodeBufferView } }).Buffer;
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-/** UTF-16 codes to a string; `view`, when given, is a Node Buffer over `codes`. */
-function decode(codes: Uint16Array, n: number, view?: NodeBufferView): string {
-  if (NodeBuffer && LITTLE_ENDIAN) return (view ?? NodeBuffer.from(codes.buffer, codes.byteOffset, codes.byteLength)).toString('utf16le', 0, n * 2);
+/** The first `n` UTF-16 codes as a string. */
+function decode(codes: Uint16Array, n: number): string {
+  if (NodeBuffer && LITTLE_ENDIAN) return NodeBuffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le', 0, n * 2);
   let text = '';
   // In slices small enough for the argument limit of `fromCharCode`.
   for (let at = 0; at < n; at += 8192) text += String.fromCharCode.apply(null, Array.from(codes.subarray(at, Math.min(n, at + 8192))));
   return text;
+}
+
+/**
+ * A canonical form in buffers reused from text to text (the classifier's loop):
+ * `codes[0 … length)` are its UTF-16 units, `starts`/`ends` their original spans.
+ * Filled from a string, or straight from UTF-8 bytes (a CSV cell), so that a
+ * million-row file is never turned into strings to be classified.
+ */
+export class NormalizedBuffer implements Scratch {
+  codes = new Uint16Array(1024);
+  starts = new Uint32Array(1024);
+  ends = new Uint32Array(1024);
+  length = 0;
+
+  /** Normalises a string, as `normalizeText`. */
+  fill(original: string): void {
+    this.length = normalizeInto(original, this);
+  }
+
+  /**
+   * Normalises the valid UTF-8 of `bytes[start, end)`, as `fill` would its
+   * decoded text, and returns true; `unescape`: each `""` is one quote (a quoted
+   * CSV field). Returns false, leaving the work to `fill`, when a character
+   * has no one-unit canonical form (beyond the BMP, or like ㎏ → kg).
+   */
+  fillUtf8(bytes: Uint8Array, start: number, end: number, unescape: boolean): boolean {
+    // A unit never takes fewer than one byte.
+    if (this.codes.length < end - start + 1) grow(this, end - start + 1);
+    const { codes, starts, ends } = this;
+    let n = 0;
+    let offset = 0;
+    let lastSpace = true;
+    for (let i = start; i < end; i++) {
+      let unit = bytes[i] as number;
+      if (unit >= 0x80) {
+        if (unit < 0xe0) unit = ((unit & 0x1f) << 6) | ((bytes[++i] as number) & 0x3f);
+        else if (unit < 0xf0) {
+          unit = ((unit & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
+          i += 2;
+        } else return false;
+      } else if (unit === 0x22 && unescape) i++;
+      let code = units[unit] as number;
+      if (code === 0) code = learnUnit(unit);
+      if (code === WIDE) return false;
+      if (code === SPACE) {
+        if (lastSpace) {
+          offset++;
+          continue;
+        }
+        lastSpace = true;
+      } else lastSpace = false;
+      codes[n] = code;
+      starts[n] = offset;
+      ends[n] = ++offset;
+      n++;
+    }
+    this.length = n > 0 && lastSpace ? n - 1 : n;
+    return true;
+  }
+
+  /** The canonical form (or its characters `[start, end)`) as a string. */
+  text(start = 0, end = this.length): string {
+    return decode(this.codes.subarray(start, end), end - start);
+  }
 }
 
 /** Normalises `original` for matching (see the module note). Leading and trailing separators are dropped. */
@@ -183,68 +247,7 @@ export function normalizeText(original: string): NormalizedText {
   return { text: decode(scratch.codes, n), starts: scratch.starts.slice(0, n), ends: scratch.ends.slice(0, n) };
 }
 
-/** A normalised text whose offsets live in reused buffers (see `normalizeTransient`). */
-export interface TransientText extends NormalizedText {
-  /** The UTF-16 units of `text` (the first `text.length` entries count). */
-  readonly codes?: Uint16Array;
-  /** Gives the buffers back for the next text. */
-  release(): void;
-}
-
-/** The classifier's buffers, reused from text to text while no call is using them. */
-class SharedScratch implements TransientText {
-  text = '';
-  inUse = false;
-  private readonly scratch = newScratch(1024);
-  starts = this.scratch.starts;
-  ends = this.scratch.ends;
-  codes = this.scratch.codes;
-  private view?: NodeBufferView;
-  private viewOf?: ArrayBufferLike;
-
-  fill(original: string): this {
-    this.inUse = true;
-    const n = normalizeInto(original, this.scratch);
-    const codes = this.scratch.codes;
-    this.starts = this.scratch.starts;
-    this.ends = this.scratch.ends;
-    this.codes = codes;
-    if (NodeBuffer && this.viewOf !== codes.buffer) {
-      this.view = NodeBuffer.from(codes.buffer, codes.byteOffset, codes.byteLength);
-      this.viewOf = codes.buffer;
-    }
-    this.text = decode(codes, n, this.view);
-    return this;
-  }
-
-  release(): void {
-    this.inUse = false;
-  }
-}
-
-const shared = new SharedScratch();
-
-/**
- * `normalizeText` for the classifier's loop, without allocating per text: the
- * offsets are buffers that the next call overwrites (and may be longer than the
- * text: only the first `text.length` entries count), so the result must be used
- * before normalising another text and given back with `release()`. A call made
- * while they are out (say from inside a segmenter) gets buffers of its own.
- */
-export function normalizeTransient(original: string): TransientText {
-  if (shared.inUse) {
-    const own = normalizeText(original);
-    return { ...own, release: () => {} };
-  }
-  return shared.fill(original);
-}
-
 /** The canonical form alone, for keywords. */
 export function normalizeTerm(term: string): string {
   return normalizeText(term).text;
-}
-
-/** The original span of normalised characters `[start, end)`. */
-export function originalSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
-  return { start: normalized.starts[start] as number, end: normalized.ends[end - 1] as number };
 }
