@@ -7,14 +7,14 @@
  * Do not optimise.
  */
 import type { Framework } from '../../src/model/index.js';
-type LinkFeatures = Float64Array;
 import { compileLexicon, type Lexicon, type LexiconTerm, type Segmenter } from '../../src/classify/lexicon.js';
-import { predictLink, type ClassifierModel } from '../../src/classify/model.js';
+import { predictLink } from '../../src/classify/model.js';
 import { normalizeText, originalSpan, type NormalizedText } from './normalize-v1.js';
 import { CLOSE_RATIO, CONFIRMED_PROBABILITY, MAX_TEXT_CHARS, type AssignmentStatus, type Classification, type ClassifierOptions, type Evidence, type LinkScore } from '../../src/classify/classifier.js';
 
+type LinkFeatures = Float64Array;
+
 const isAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
-const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 /** Where a plural ending "s" or "es" at `end` finishes, when it ends the word there; undefined otherwise. */
 function pluralEnd(text: string, end: number): number | undefined {
