@@ -133,8 +133,32 @@ export class Automaton {
       }
       for (const [cls, target] of edges[state] as [number, number][]) table[row + cls] = target;
     }
-    this.table = table;
+    this.renumber(order, table);
     this.next.clear();
+  }
+
+  /**
+   * States renumbered breadth first, so that the shallow states, where a scan
+   * spends most of its steps, have their rows side by side in the cache.
+   */
+  private renumber(order: readonly number[], table: Uint16Array | Uint32Array): void {
+    const { width } = this;
+    const states = order.length;
+    const renumbered = new Int32Array(states);
+    order.forEach((state, index) => (renumbered[state] = index));
+    const rows = table instanceof Uint16Array ? new Uint16Array(table.length) : new Uint32Array(table.length);
+    const outputStart = new Int32Array(states + 1);
+    const outputs = new Int32Array(this.outputs.length);
+    let total = 0;
+    order.forEach((state, index) => {
+      for (let c = 0; c < width; c++) rows[index * width + c] = renumbered[table[state * width + c] as number] as number;
+      outputStart[index] = total;
+      for (let m = this.outputStart[state] as number; m < (this.outputStart[state + 1] as number); m++) outputs[total++] = this.outputs[m] as number;
+    });
+    outputStart[states] = total;
+    this.table = rows;
+    this.outputStart = outputStart;
+    this.outputs = outputs;
   }
 
   /** The sparse form's transition from `state` on `code`, following failure links. */
@@ -145,6 +169,12 @@ export class Automaton {
       if (target !== undefined) return target;
       state = this.fail[state] as number;
     }
+  }
+
+  /** The dense form's tables, for a scan fused with another loop (normalize.ts); undefined for the sparse form. */
+  get dense(): DenseTables | undefined {
+    const { table, classes, width, outputStart, outputs, lengths } = this;
+    return table ? { table, classes, width, outputStart, outputs, lengths } : undefined;
   }
 
   /** Calls `found` for every occurrence, in order of end offset. */
@@ -218,6 +248,25 @@ export class Automaton {
 }
 
 /** Occurrences in typed arrays, reused from text to text: entry k is `patterns[k]` at `[starts[k], ends[k])`. */
+/**
+ * A dense automaton as a loop steps it: from `state` on code unit `c` to
+ * `table[state * width + classes[c]]`; the patterns ending at a state are
+ * `outputs[outputStart[state] … outputStart[state + 1])`, pattern p `lengths[p]` units long.
+ */
+export interface DenseTables {
+  readonly table: Uint16Array | Uint32Array;
+  readonly classes: Uint16Array;
+  readonly width: number;
+  readonly outputStart: Int32Array;
+  readonly outputs: Int32Array;
+  readonly lengths: Int32Array;
+}
+
+/** Tables of an automaton with no pattern: a scan with them finds nothing. */
+export const NO_PATTERNS: DenseTables = {
+  table: new Uint16Array(1), classes: new Uint16Array(UNITS), width: 1, outputStart: new Int32Array(2), outputs: new Int32Array(0), lengths: new Int32Array(0),
+};
+
 export class OccurrenceList {
   patterns = new Int32Array(64);
   starts = new Int32Array(64);

@@ -21,9 +21,9 @@
  * Links without any evidence are not listed.
  */
 import type { Framework } from '../model/index.js';
-import { FEATURE_NAMES, type LinkFeatures } from './features.js';
+import { FEATURE_NAMES, predictLink, type LinkFeatures } from './features.js';
 import { compileLexicon, HitFinder, type Lexicon, type LexiconTerm, type Segmenter } from './lexicon.js';
-import { predictLink, type ClassifierModel } from './model.js';
+import type { ClassifierModel } from './model.js';
 import { NormalizedBuffer } from './normalize.js';
 
 export const AssignmentStatus = {
@@ -172,10 +172,10 @@ class Core implements Analysis {
    * Analyses the normalised text in `this.text`: hits, then the lexicon score of
    * each link with evidence (see the module note), probabilities, statuses and ranks.
    */
-  analyse(truncated: boolean, model: ClassifierModel | undefined, withFeatures: boolean): this {
+  analyse(truncated: boolean, model: ClassifierModel | undefined, withFeatures: boolean, scanned = false): this {
     const { lexicon, entryOf, termHits, score, hitCount, distinct, maxWeight, link } = this;
     this.truncated = truncated;
-    const hits = this.finder.find(this.text);
+    const hits = scanned ? this.finder.findScanned(this.text) : this.finder.find(this.text);
     let size = 0;
     for (let k = 0; k < hits.count; k++) {
       const t = hits.patterns[k] as number;
@@ -308,12 +308,14 @@ class Core implements Analysis {
 
 export class Classifier {
   private core: Core;
+  private readonly dense;
 
   private constructor(
     readonly lexicon: Lexicon,
     private readonly options: ClassifierOptions,
   ) {
     this.core = new Core(lexicon, options.segmenter);
+    this.dense = lexicon.automaton.dense;
   }
 
   /** Compiles the framework's lexicon once; classify as many texts as needed afterwards. */
@@ -330,10 +332,10 @@ export class Classifier {
     return new Core(this.lexicon, this.options.segmenter);
   }
 
-  private run(core: Core, truncated: boolean, withFeatures: boolean): Core {
+  private run(core: Core, truncated: boolean, withFeatures: boolean, scanned = false): Core {
     core.busy = true;
     try {
-      return core.analyse(truncated, this.options.model, withFeatures);
+      return core.analyse(truncated, this.options.model, withFeatures, scanned);
     } finally {
       core.busy = false;
     }
@@ -356,8 +358,10 @@ export class Classifier {
   analyseUtf8(bytes: Uint8Array, start: number, end: number, unescape: boolean): Analysis | undefined {
     if (end - start > MAX_TEXT_CHARS) return undefined;
     const core = this.take();
-    if (!core.text.fillUtf8(bytes, start, end, unescape)) return undefined;
-    return this.run(core, false, false);
+    // The dense automaton runs inside normalisation's loop; the sparse one after it.
+    const dense = this.dense;
+    if (!core.text.fillUtf8(bytes, start, end, unescape, dense, core.finder.occurrences)) return undefined;
+    return this.run(core, false, false, dense !== undefined);
   }
 
   /** The learned layer's features of every link with evidence in the text (for training). */

@@ -7,7 +7,8 @@
  * "自动化" in the scope of a firm filed under 4011 工业自动控制系统装置制造 deserves a look.
  */
 import type { Enterprise } from '../model/index.js';
-import type { AssignmentStatus, Classifier, Evidence } from './classifier.js';
+import type { Analysis, AssignmentStatus, Classifier, Evidence } from './classifier.js';
+import type { Lexicon } from './lexicon.js';
 
 /** GB/T 4754 code (class, group or division) → candidate link ids. */
 export type IndustryLinks = ReadonlyMap<string, readonly string[]>;
@@ -39,6 +40,17 @@ export function formatEvidence(evidence: readonly Evidence[]): string {
   // A loop, not map/join: this runs for every link of every row of a million-row file.
   let text = '';
   for (const e of evidence) text += `${text ? ';' : ''}${e.term}@${e.start}-${e.end}`;
+  return text;
+}
+
+/** `formatEvidence` of an Analysis entry's evidence, read from its buffers. */
+export function formatAnalysisEvidence(analysis: Analysis, entry: number, lexicon: Lexicon): string {
+  let text = '';
+  const last = analysis.evidenceFrom[entry + 1] as number;
+  for (let k = analysis.evidenceFrom[entry] as number; k < last; k++) {
+    const term = (lexicon.terms[analysis.evidenceTerm[k] as number] as Lexicon['terms'][number]).term;
+    text += `${text ? ';' : ''}${term}@${analysis.evidenceStart[k] as number}-${analysis.evidenceEnd[k] as number}`;
+  }
   return text;
 }
 

@@ -3,8 +3,8 @@
  * lexicon automaton, the learned layer, training), cases → components, and
  * supplier names → enterprise records.
  */
-export { Classifier, AssignmentStatus, CONFIRMED_PROBABILITY, CLOSE_RATIO, MAX_TEXT_CHARS, assignedLinks } from './classifier.js';
-export type { Classification, ClassifierOptions, Evidence, LinkScore } from './classifier.js';
+export { Classifier, AssignmentStatus, CONFIRMED_PROBABILITY, CLOSE_RATIO, MAX_TEXT_CHARS, STATUS_OF, assignedLinks } from './classifier.js';
+export type { Analysis, Classification, ClassifierOptions, Evidence, LinkScore } from './classifier.js';
 export { normalizeText, normalizeTerm } from './normalize.js';
 export type { NormalizedText } from './normalize.js';
 export { Automaton } from './automaton.js';
@@ -17,7 +17,7 @@ export { parseModel, predictLink, MODEL_FORMAT } from './model.js';
 export type { ClassifierModel } from './model.js';
 export { decomposeCase, CASE_FIELDS } from './decompose-case.js';
 export type { Decomposition, DecomposedComponent, FoundMention, MentionFinder, CaseMention, CaseField } from './decompose-case.js';
-export { classifyEnterprise, industryCandidates, formatEvidence } from './classify-enterprise.js';
+export { classifyEnterprise, industryCandidates, formatEvidence, formatAnalysisEvidence } from './classify-enterprise.js';
 export type { EnterpriseAssignment, IndustryLinks } from './classify-enterprise.js';
 export type { CompanyNameAnalysis, CompanyNameAnalyzer } from './company-names.js';
 export { normalizeCompanyName, createCompanyNameAnalyzer } from './company-names.js';

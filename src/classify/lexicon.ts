@@ -104,7 +104,8 @@ export function compileLexicon(framework: Framework): Lexicon {
 export class HitFinder {
   /** The last text's hits: `patterns[k]` is the term's index in `Lexicon.terms`. */
   readonly hits = new OccurrenceList();
-  private readonly occurrences = new OccurrenceList();
+  /** The automaton's occurrences in the last text (filled by `find`, or by a scan fused with normalisation before `findScanned`). */
+  readonly occurrences = new OccurrenceList();
   private readonly positives = new OccurrenceList();
   private readonly negatives = new OccurrenceList();
   private keep = new Uint8Array(64);
@@ -116,10 +117,14 @@ export class HitFinder {
   ) {}
 
   find(text: NormalizedBuffer): OccurrenceList {
-    const { lexicon, positives, negatives } = this;
+    this.lexicon.automaton.scanInto(text.codes, text.length, this.occurrences);
+    return this.findScanned(text);
+  }
+
+  /** `find`, the automaton's occurrences in the text being in `occurrences` already. */
+  findScanned(text: NormalizedBuffer): OccurrenceList {
+    const { lexicon, positives, negatives, occurrences } = this;
     const { codes, length: n } = text;
-    const occurrences = this.occurrences;
-    lexicon.automaton.scanInto(codes, n, occurrences);
     positives.count = 0;
     negatives.count = 0;
     let anyShort = false;

@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { issue, type Issue } from '../model/index.js';
-import { FEATURE_NAMES, type LinkFeatures } from './features.js';
+import { FEATURE_NAMES } from './features.js';
+
+export { predictLink } from './features.js';
 
 export const MODEL_FORMAT = 'chainatlas-classifier';
 
@@ -51,16 +53,4 @@ export function parseModel(document: unknown, file: string): { value?: Classifie
     }
   }
   return { value: model, issues: [] };
-}
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
-/** The probability the model gives the link, or undefined when it has no entry for the link (the lexicon decides). */
-export function predictLink(model: ClassifierModel, link: string, features: LinkFeatures): number | undefined {
-  // A link trained on too few examples of its own uses the pooled entry (train.ts).
-  const entry = model.links[link] ?? model.links['*'];
-  if (!entry) return undefined;
-  let sum = entry.bias;
-  for (let i = 0; i < features.length; i++) sum += (entry.weights[i] ?? 0) * (features[i] as number);
-  return sigmoid(sum);
 }

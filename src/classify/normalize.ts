@@ -23,6 +23,8 @@ export interface NormalizedText {
   readonly ends: Uint32Array;
 }
 
+import { NO_PATTERNS, OccurrenceList, type DenseTables } from './automaton.js';
+
 export const SPACE = 0x20;
 const KEPT_MARKS = new Set(['+', '-', '/', '.', ':', '#', '&', '_'].map((c) => c.charCodeAt(0)));
 
@@ -198,11 +200,18 @@ export class NormalizedBuffer implements Scratch {
    * decoded text, and returns true; `unescape`: each `""` is one quote (a quoted
    * CSV field). Returns false, leaving the work to `fill`, when a character
    * has no one-unit canonical form (beyond the BMP, or like ㎏ → kg).
+   *
+   * The automaton `scan` runs in the same loop, each canonical character
+   * stepping it as it is written: `found` then holds every occurrence, as
+   * `Automaton.scanInto` would find them in the canonical form.
    */
-  fillUtf8(bytes: Uint8Array, start: number, end: number, unescape: boolean): boolean {
+  fillUtf8(bytes: Uint8Array, start: number, end: number, unescape: boolean, scan: DenseTables = NO_PATTERNS, found = new OccurrenceList()): boolean {
     // A unit never takes fewer than one byte.
     if (this.codes.length < end - start + 1) grow(this, end - start + 1);
     const { codes, starts, ends } = this;
+    const { table, classes, width, outputStart, outputs, lengths } = scan;
+    found.count = 0;
+    let state = 0;
     let n = 0;
     let offset = 0;
     let lastSpace = true;
@@ -229,6 +238,12 @@ export class NormalizedBuffer implements Scratch {
       starts[n] = offset;
       ends[n] = ++offset;
       n++;
+      state = table[state * width + (classes[code] as number)] as number;
+      const last = outputStart[state + 1] as number;
+      for (let m = outputStart[state] as number; m < last; m++) {
+        const pattern = outputs[m] as number;
+        found.push(pattern, n - (lengths[pattern] as number), n);
+      }
     }
     this.length = n > 0 && lastSpace ? n - 1 : n;
     return true;

@@ -226,6 +226,7 @@ class ClassifyRun {
 /** The CSV path: slices to the workers. Returns the row after which the ordinary reader must take over, if it must. */
 async function classifySlices(run: ClassifyRun, slicer: CsvSlicer, plan: ColumnPlan): Promise<number | undefined> {
   const { delimiter, skipRecords } = slicer.head;
+  let recordsBefore = 0;
   try {
     for (;;) {
       const slice = await slicer.next();
@@ -237,9 +238,13 @@ async function classifySlices(run: ClassifyRun, slicer: CsvSlicer, plan: ColumnP
         return run.records;
       }
       const anomaly = await run.submit(
-        { kind: 'csv', bytes: slice.bytes, first: slice.first, skipRecords: slice.first ? skipRecords : 0, delimiter, plan, ...(slice.encoding ? { encoding: slice.encoding } : {}) },
+        {
+          kind: 'csv', bytes: slice.bytes, first: slice.first, recordsBefore, skipRecords: slice.first ? skipRecords : 0, delimiter, plan,
+          ...(slice.encoding ? { encoding: slice.encoding } : {}),
+        },
         [slice.bytes.buffer as ArrayBuffer],
       );
+      recordsBefore += slice.records;
       if (anomaly) return run.records;
     }
     return (await run.drain()) ? run.records : undefined;

@@ -41,6 +41,8 @@ export interface CsvBytesJob {
   readonly encoding?: TextEncoding;
   /** The slice starts the file (a byte-order mark is dropped, as the reader does). */
   readonly first: boolean;
+  /** Records of the file before the slice: its first record is row `recordsBefore + 1`. */
+  readonly recordsBefore: number;
   /** Records to pass over first (blank lines before the header, and the header). */
   readonly skipRecords: number;
   readonly delimiter: '\n' | '\r\n';

@@ -10,10 +10,15 @@
  * Decoding and parsing here rather than on the main thread is what lets a large
  * CSV use every core: the main thread only reads bytes and writes results.
  */
+import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Classifier, formatEvidence, jiebaSegmenter } from '../classify/index.js';
-import { STATUS_CODES, type CsvBytesJob, type Job, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
+// The modules themselves, not the package's index: a worker loads only what classifying needs.
+import { Classifier, STATUS_OF, type Analysis } from '../classify/classifier.js';
+import { formatAnalysisEvidence } from '../classify/classify-enterprise.js';
+import { jiebaSegmenter } from '../classify/jieba-segmenter.js';
+import { STATUS_CODES, type AssignedStatus, type CsvBytesJob, type Job, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
 import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
+import { Utf8Records } from './csv-utf8-records.js';
 import { decodeBuffer, type DecodeState } from './decode-text.js';
 import { countLineFeeds } from './csv-slices.js';
 import { rowIdentity, rowText } from './enterprise-text.js';
@@ -23,7 +28,6 @@ import { answerJobs } from './worker-pool.js';
 const setup = workerData as WorkerSetup;
 const classifier = Classifier.create(setup.framework, { segmenter: jiebaSegmenter, ...(setup.model ? { model: setup.model } : {}) });
 const linkIds = setup.framework.links.map((l) => l.id);
-const linkIndex = new Map(linkIds.map((id, index) => [id, index]));
 const formatter = setup.lineFormat
   ? new LineFormatter(setup.lineFormat, linkIds, setup.framework.links.flatMap((l) => l.keywords.map((k) => k.term)))
   : undefined;
@@ -62,6 +66,13 @@ class ByteWriter {
   }
 }
 
+/** Where a row's id and name come from, read only when the row has a link to write. */
+interface RowSource {
+  identity(): { id: string; name: string };
+}
+
+const REJECTED = STATUS_OF.indexOf('rejected');
+
 /** The assigned links of a job's rows, gathered in row order. */
 class Collector {
   rows = 0;
@@ -78,36 +89,52 @@ class Collector {
   private readonly alternatives: string[] = [];
   private readonly evidence: string[] = [];
 
-  add(id: string, name: string, text: string): void {
+  /** A row whose text is empty: no link. */
+  addEmpty(): void {
     this.rows++;
-    if (text.length === 0) {
-      this.emptyTexts++;
-      return;
-    }
-    const classification = classifier.classify(text);
-    if (classification.truncated) this.truncated++;
+    this.emptyTexts++;
+  }
+
+  /** A row and the classification of its text. */
+  add(analysis: Analysis, source: RowSource): void {
+    this.rows++;
+    if (analysis.truncated) this.truncated++;
     let assigned = 0;
+    let identity: { id: string; name: string } | undefined;
     let prefix: string | undefined;
-    for (const link of classification.links) {
-      if (link.status === 'rejected') continue;
+    for (let r = 0; r < analysis.size; r++) {
+      const e = analysis.byRank[r] as number;
+      const status = analysis.status[e] as number;
+      if (status === REJECTED) continue;
       assigned++;
-      const alternatives = link.alternatives.length === 0 ? '' : link.alternatives.join('|');
-      const evidence = formatEvidence(link.evidence);
+      identity ??= source.identity();
+      let alternatives = '';
+      for (let k = analysis.alternativesFrom[e] as number; k < (analysis.alternativesFrom[e + 1] as number); k++) {
+        alternatives += `${alternatives ? '|' : ''}${linkIds[analysis.alternatives[k] as number] as string}`;
+      }
+      const evidence = formatAnalysisEvidence(analysis, e, classifier.lexicon);
+      const link = analysis.link[e] as number;
       if (formatter && this.lines) {
-        prefix ??= formatter.rowPrefix(id, name);
-        this.lines.write(formatter.line(prefix, link.link, link.confidence, link.status, alternatives, evidence));
+        prefix ??= formatter.rowPrefix(identity.id, identity.name);
+        this.lines.write(formatter.line(prefix, linkIds[link] as string, analysis.confidence[e] as number, STATUS_OF[status] as string, alternatives, evidence));
       } else {
-        this.ids.push(id);
-        this.names.push(name);
-        this.links.push(linkIndex.get(link.link) as number);
-        this.confidences.push(link.confidence);
-        this.statuses.push(STATUS_CODES[link.status]);
+        this.ids.push(identity.id);
+        this.names.push(identity.name);
+        this.links.push(link);
+        this.confidences.push(analysis.confidence[e] as number);
+        this.statuses.push(STATUS_CODES[STATUS_OF[status] as AssignedStatus]);
         this.alternatives.push(alternatives);
         this.evidence.push(evidence);
       }
     }
     if (assigned > 0) this.withLinks++;
     this.offerings += assigned;
+  }
+
+  /** A row given as strings. */
+  addText(text: string, source: RowSource): void {
+    if (text.length === 0) this.addEmpty();
+    else this.add(classifier.analyse(text), source);
   }
 
   result(id: number, extra: Pick<JobResult, 'records' | 'lineFeeds' | 'issues'>): JobResult {
@@ -125,24 +152,33 @@ class Collector {
 
 function runRows(job: RowsJob): JobResult {
   const collector = new Collector();
-  for (let i = 0; i < job.texts.length; i++) collector.add(job.ids[i] as string, job.names[i] as string, job.texts[i] as string);
+  const source = { id: '', name: '', identity() { return this; } };
+  for (let i = 0; i < job.texts.length; i++) {
+    source.id = job.ids[i] as string;
+    source.name = job.names[i] as string;
+    collector.addText(job.texts[i] as string, source);
+  }
   return collector.result(job.id, { records: job.texts.length, lineFeeds: 0, issues: [] });
 }
 
-async function runCsv(job: CsvBytesJob): Promise<JobResult> {
-  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+const anomalyResult = (id: number): JobResult => ({ id, anomaly: true, rows: 0, records: 0, lineFeeds: 0, emptyTexts: 0, withLinks: 0, offerings: 0, truncated: 0, issues: [] });
+
+/** A slice through the decoder and the text scanner: any encoding, any input the scanner takes. */
+async function runCsvText(job: CsvBytesJob, bytes: Buffer): Promise<JobResult> {
   const state: DecodeState = { issues: [], ...(job.encoding ? { encoding: job.encoding } : {}) };
   const scanner = new CsvScanner({ delimiter: job.delimiter, continues: !job.first });
   const collector = new Collector();
   let records = 0;
+  const source = { cells: [] as readonly string[], row: 0, identity() { return rowIdentity(this.cells, this.row, job.plan); } };
   const take = (batch: readonly string[][]) => {
     for (const cells of batch) {
       records++;
       if (records <= job.skipRecords) continue;
       // A blank line is no row (read-csv.ts).
       if (cells.length === 1 && cells[0] === '') continue;
-      const { id, name } = rowIdentity(cells, records, job.plan);
-      collector.add(id, name, rowText(cells, job.plan));
+      source.cells = cells;
+      source.row = job.recordsBefore + records;
+      collector.addText(rowText(cells, job.plan), source);
     }
   };
   try {
@@ -150,9 +186,106 @@ async function runCsv(job: CsvBytesJob): Promise<JobResult> {
     take(scanner.end());
   } catch (error) {
     if (!(error instanceof CsvAnomaly)) throw error;
-    return { id: job.id, anomaly: true, rows: 0, records: 0, lineFeeds: 0, emptyTexts: 0, withLinks: 0, offerings: 0, truncated: 0, issues: [] };
+    return anomalyResult(job.id);
   }
   return collector.result(job.id, { records, lineFeeds: countLineFeeds(bytes), issues: state.issues });
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Where the records of a slice start when it can be read straight from its bytes; -1 when the decoder must read it. */
+function utf8Start(job: CsvBytesJob, bytes: Buffer): number {
+  if (job.encoding === 'gb18030' || job.plan.text.length !== 1 || !isUtf8(bytes)) return -1;
+  // The decoder drops a byte-order mark at the start of a slice and of its last line, and the scanner one more at the
+  // file's start: byte-order marks anywhere but first are left to them.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes.indexOf(UTF8_BOM, start) < 0 ? start : -1;
+}
+
+/** The code point whose UTF-8 starts at `i`. */
+function codePointAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number;
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
+  return 0x10000;
+}
+
+/** Whether String.prototype.trim removes the character (WhiteSpace and LineTerminator). */
+function trimmedAway(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether the field `[start, end)` is its own trimmed text: no space of trim's at either end. */
+function isTrimmed(bytes: Uint8Array, start: number, end: number): boolean {
+  if (trimmedAway(codePointAt(bytes, start))) return false;
+  let last = end - 1;
+  while (last > start && ((bytes[last] as number) & 0xc0) === 0x80) last--;
+  return !trimmedAway(codePointAt(bytes, last));
+}
+
+/**
+ * A UTF-8 slice read and classified from its bytes: records as field spans
+ * (csv-utf8-records.ts), the text classified from its bytes; strings are made
+ * only for the id and name of rows with a link, and for the rare text the byte
+ * path leaves to the string path (spaces to trim, characters without a one-unit
+ * canonical form). Same rows, same output as runCsvText.
+ */
+function runCsvUtf8(job: CsvBytesJob, bytes: Buffer, start: number): JobResult {
+  const records = new Utf8Records(bytes, start, bytes.length, job.delimiter === '\r\n');
+  const collector = new Collector();
+  const plan = job.plan;
+  const textColumn = plan.text[0] as number;
+  const cell = (f: number) => {
+    const value = bytes.toString('utf8', records.starts[f], records.ends[f]);
+    return records.escaped[f] ? value.replace(/""/g, '"') : value;
+  };
+  const identityColumns = [plan.id, plan.name, plan.nameZh, plan.nameEn, plan.creditCode].filter((f) => f !== undefined);
+  // Only the cells rowText and rowIdentity read: the other columns of the row are never decoded.
+  const cells = (columns: readonly number[]): string[] => {
+    const values: string[] = [];
+    for (const f of columns) if (f < records.count) values[f] = cell(f);
+    return values;
+  };
+  const source = {
+    row: 0,
+    identity() {
+      return rowIdentity(cells(identityColumns), this.row, plan);
+    },
+  };
+  let count = 0;
+  try {
+    while (records.next()) {
+      count++;
+      if (count <= job.skipRecords) continue;
+      if (records.count === 1 && records.starts[0] === records.ends[0]) continue;
+      source.row = job.recordsBefore + count;
+      if (textColumn >= records.count) {
+        collector.addEmpty();
+        continue;
+      }
+      const from = records.starts[textColumn] as number;
+      const to = records.ends[textColumn] as number;
+      if (from === to) {
+        collector.addEmpty();
+        continue;
+      }
+      const analysis = isTrimmed(bytes, from, to) ? classifier.analyseUtf8(bytes, from, to, records.escaped[textColumn] === 1) : undefined;
+      if (analysis) collector.add(analysis, source);
+      else collector.addText(rowText(cells([textColumn]), plan), source);
+    }
+  } catch (error) {
+    if (!(error instanceof CsvAnomaly)) throw error;
+    return anomalyResult(job.id);
+  }
+  return collector.result(job.id, { records: count, lineFeeds: countLineFeeds(bytes), issues: [] });
+}
+
+async function runCsv(job: CsvBytesJob): Promise<JobResult> {
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  const start = utf8Start(job, bytes);
+  return start < 0 ? runCsvText(job, bytes) : runCsvUtf8(job, bytes, start);
 }
 
 function transferList(result: JobResult): ArrayBuffer[] {

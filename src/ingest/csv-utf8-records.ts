@@ -1,0 +1,132 @@
+/**
+ * The records of a CSV slice read straight from its UTF-8 bytes, as field
+ * spans: the records CsvScanner (csv-scanner.ts) gives for the decoded text,
+ * without decoding it. Every byte the scanner looks for (`"`, `,`, tab, CR, LF)
+ * is ASCII, and no byte of a multibyte UTF-8 sequence is ASCII, so the same
+ * rules on bytes cut the same fields. Input the scanner leaves to csv-parse
+ * raises the same CsvAnomaly.
+ *
+ * A slice is read whole (the scanner's `end()`): the last record may lack its
+ * line end.
+ */
+import { CsvAnomaly } from './csv-scanner.js';
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export class Utf8Records {
+  /** The current record's fields: bytes `[starts[f], ends[f])`; `escaped[f]`: a quoted field holding doubled quotes. */
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  escaped = new Uint8Array(16);
+  count = 0;
+  private position: number;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    start: number,
+    private readonly end: number,
+    private readonly crlf: boolean,
+  ) {
+    this.position = start;
+  }
+
+  /** Reads the next record into the fields; false at the end of the slice. */
+  next(): boolean {
+    if (this.position >= this.end) return false;
+    this.count = 0;
+    this.position = this.scanRecord(this.position);
+    return true;
+  }
+
+  private push(start: number, end: number, escaped: boolean): void {
+    if (this.count === this.starts.length) {
+      const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+      this.starts = grow(this.starts, new Int32Array(this.count * 2));
+      this.ends = grow(this.ends, new Int32Array(this.count * 2));
+      this.escaped = grow(this.escaped, new Uint8Array(this.count * 2));
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.escaped[this.count] = escaped ? 1 : 0;
+    this.count++;
+  }
+
+  /** Length of the record delimiter at `index`, 0 when there is none. */
+  private lineEnd(index: number): number {
+    const c = this.bytes[index];
+    if (this.crlf) return c === CR && index + 1 < this.end && this.bytes[index + 1] === LF ? 2 : 0;
+    return c === LF ? 1 : 0;
+  }
+
+  /** One record from `start`; returns where the next one starts. */
+  private scanRecord(start: number): number {
+    const { bytes, end: length } = this;
+    let i = start;
+    for (;;) {
+      if (bytes[i] === QUOTE) {
+        const from = i + 1;
+        let escaped = false;
+        let at = from;
+        for (;;) {
+          const quote = bytes.indexOf(QUOTE, at);
+          if (quote < 0 || quote >= length) throw new CsvAnomaly('quote not closed');
+          if (quote + 1 < length && bytes[quote + 1] === QUOTE) {
+            escaped = true;
+            at = quote + 2;
+            continue;
+          }
+          this.push(from, quote, escaped);
+          i = quote + 1;
+          break;
+        }
+        if (i >= length) return length;
+        const c = bytes[i];
+        if (c === COMMA || c === TAB) {
+          i++;
+          if (i >= length) {
+            this.push(i, i, false);
+            return length;
+          }
+          continue;
+        }
+        const lineEnd = this.lineEnd(i);
+        if (lineEnd > 0) return i + lineEnd;
+        throw new CsvAnomaly('invalid closing quote');
+      }
+      const from = i;
+      for (;;) {
+        if (i >= length) {
+          this.push(from, i, false);
+          return length;
+        }
+        const c = bytes[i] as number;
+        if (c > COMMA) {
+          i++;
+          continue;
+        }
+        if (c === COMMA || c === TAB) {
+          this.push(from, i, false);
+          i++;
+          break;
+        }
+        if (c === QUOTE) throw new CsvAnomaly('quote inside an unquoted field');
+        if (c === LF || c === CR) {
+          const lineEnd = this.lineEnd(i);
+          if (lineEnd > 0) {
+            this.push(from, i, false);
+            return i + lineEnd;
+          }
+        }
+        i++;
+      }
+      if (i >= length) {
+        this.push(i, i, false);
+        return length;
+      }
+    }
+  }
+}
