@@ -18,13 +18,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Automaton, Classifier, jiebaSegmenter, normalizeText, type Segmenter } from '../src/classify/index.js';
+import { Automaton, Classifier, STATUS_OF, formatEvidence, jiebaSegmenter, normalizeText, type Segmenter } from '../src/classify/index.js';
 import { NormalizedBuffer } from '../src/classify/normalize.js';
 import { HitFinder } from '../src/classify/lexicon.js';
 import { readModelFile } from '../src/ingest/index.js';
 import { ReferenceClassifier } from './reference/classify-v1.js';
 import { loadFramework } from '../src/ingest/index.js';
-import { LineFormatter, formatLine, type LineFormat } from '../src/ingest/offering-lines.js';
+import { LineWriter, formatLine, type LineFormat } from '../src/ingest/offering-lines.js';
 import * as reference from './reference/normalize-v1.js';
 
 const framework = loadFramework();
@@ -219,22 +219,61 @@ test('a segmenter that classifies while the classifier is working gets buffers o
   for (const text of descriptions(300)) assert.deepEqual(outer.classify(text), plain.classify(text), text);
 });
 
-test('the workers\' line formatter writes what the plain formatter writes', () => {
+test('the workers\' line writer writes, from a classification\'s buffers, what the plain formatter writes', () => {
+  const classifier = Classifier.create(framework, { segmenter: jiebaSegmenter });
   const linkIds = framework.links.map((l) => l.id);
-  const terms = framework.links.flatMap((l) => l.keywords.map((k) => k.term));
-  const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('=cmd|\' /C calc\'!A0', '+1', '-x', '@a', '\tx', 'a,b', 'a"b', 'a\nb', ''));
+  const terms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
+  const texts = descriptions(400);
+  const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('=cmd|\' /C calc\'!A0', '+1', '-x', '@a', '\tx', 'a,b', 'a"b', 'a\nb', '', '江西联通'));
+  let lines = 0;
   for (const format of ['excel', 'staging'] as LineFormat[]) {
-    const formatter = new LineFormatter(format, linkIds, terms);
     fc.assert(
-      fc.property(cell, cell, fc.constantFrom(...linkIds), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('confirmed', 'uncertain'),
-        fc.subarray(linkIds, { maxLength: 3 }), fc.array(fc.tuple(fc.constantFrom(...terms), fc.nat(300)), { maxLength: 4 }),
-        (id, name, link, confidence, status, alternatives, spans) => {
-          const evidence = spans.map(([term, at]) => `${term}@${at}-${at + term.length}`).join(';');
-          const row = { id, name, link, confidence, status, alternatives: alternatives.join('|'), evidence };
-          const expected = formatLine(format, row);
-          assert.equal(formatter.line(formatter.rowPrefix(id, name), link, confidence, status, row.alternatives, evidence), expected);
-        }),
-      { numRuns: 2000, seed: SEED },
+      fc.property(cell, cell, fc.constantFrom(...texts), (id, name, text) => {
+        const writer = new LineWriter(format, linkIds, terms);
+        const analysis = classifier.analyse(text);
+        let expected = '';
+        for (const link of classifier.classify(text).links) {
+          if (link.status === 'rejected') continue;
+          expected += formatLine(format, {
+            id, name, link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
+          });
+        }
+        const reanalysed = classifier.analyse(text);
+        writer.beginRow(id, name);
+        for (let r = 0; r < reanalysed.size; r++) {
+          const e = reanalysed.byRank[r] as number;
+          const status = reanalysed.status[e] as number;
+          if (STATUS_OF[status] !== 'rejected') writer.line(reanalysed, e, status);
+        }
+        assert.equal(Buffer.from(writer.bytes()).toString('utf8'), expected);
+        assert.equal(analysis, reanalysed, 'one set of buffers, reused');
+        lines += expected.split('\n').length - 1;
+      }),
+      { numRuns: 1000, seed: SEED },
     );
+  }
+  assert.ok(lines > 1000, `${lines} lines compared`);
+});
+
+test('the line writer quotes and neutralises evidence and alternatives when the framework\'s terms or ids need it', () => {
+  const odd = { ...framework, links: framework.links.map((l, index) => index === 0 ? { ...l, id: 'a,"b"', keywords: [{ term: '=工业,互联"网', weight: 3 }, ...l.keywords] } : l) };
+  const classifier = Classifier.create(odd, { segmenter: jiebaSegmenter });
+  const linkIds = odd.links.map((l) => l.id);
+  const terms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
+  for (const format of ['excel', 'staging'] as LineFormat[]) {
+    for (const text of ['=工业,互联"网平台', ...descriptions(200)]) {
+      const expected = classifier.classify(text).links.filter((l) => l.status !== 'rejected').map((link) => formatLine(format, {
+        id: 'x', name: 'y', link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
+      })).join('');
+      const writer = new LineWriter(format, linkIds, terms);
+      const analysis = classifier.analyse(text);
+      writer.beginRow('x', 'y');
+      for (let r = 0; r < analysis.size; r++) {
+        const e = analysis.byRank[r] as number;
+        const status = analysis.status[e] as number;
+        if (STATUS_OF[status] !== 'rejected') writer.line(analysis, e, status);
+      }
+      assert.equal(Buffer.from(writer.bytes()).toString('utf8'), expected, text);
+    }
   }
 });

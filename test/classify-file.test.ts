@@ -16,13 +16,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { Classifier, assignedLinks, jiebaSegmenter, type ClassifierModel } from '../src/classify/index.js';
+import { Classifier, assignedLinks, formatEvidence, jiebaSegmenter, type ClassifierModel } from '../src/classify/index.js';
 import type { Issue } from '../src/model/index.js';
 import {
   TEXT_HEADERS, classifyFile, csvFileSink, importFiles, loadFramework, parquetFileSink, withCheckDigit,
   type ClassificationSink, type ClassifiedOfferingRow, type ClassifyFileOptions,
 } from '../src/ingest/index.js';
 import { openSource } from '../src/ingest/open-source.js';
+import { planColumns, rowIdentity, rowText, type ColumnPlan } from '../src/ingest/enterprise-text.js';
+import { formatLine, preamble } from '../src/ingest/offering-lines.js';
 import { Database, listEnterprises, readParquetRows } from '../src/store/index.js';
 import { csvLines, writeCsv, writeWorkbook, type Table } from './fixtures/make-fixtures.js';
 
@@ -149,6 +151,58 @@ for (const encoding of ['utf-8', 'utf-8-bom', 'gb18030'] as const) {
     assert.equal(sink.closed, true);
   });
 }
+
+/**
+ * One text column, as registry exports have: the workers read and classify these
+ * rows straight from their UTF-8 bytes, and fall back to strings for the cells
+ * the bytes cannot stand for (spaces to trim, doubled quotes, characters without
+ * a one-unit canonical form, ids and names to quote or neutralise).
+ */
+function oneTextColumnTable(rows: number): Table {
+  const body = enterpriseTable(rows).slice(1);
+  const texts = [' 工业互联网平台 ', '\u3000安全网关\u3000', 'PLC、"DCS"与 SCADA', '10㎏ 传感器', '𫖯 边缘计算', '   ', '', 'Ｐｌｃ控制器', '工业互联网平台\r\n安全网关'];
+  const names = ['=cmd|\' /C calc\'!A0', ' 江西甲科技有限公司 ', '江西"乙"科技', 'Acme, Inc.', ''];
+  const codes = ['', 'abc', ' 91360100MA0000001X '];
+  const table: (readonly string[])[] = [['企业名称', '统一社会信用代码', '企业简介']];
+  body.forEach((row, i) => {
+    const text = i % 7 === 0 ? (texts[(i / 7) % texts.length | 0] as string) : `${row[2] as string}${row[3] as string}`;
+    const name = i % 11 === 0 ? (names[(i / 11) % names.length | 0] as string) : (row[0] as string);
+    const code = i % 13 === 0 ? (codes[(i / 13) % codes.length | 0] as string) : (row[1] as string);
+    // Now and then a firm named by nothing: its id is its row number, in whichever slice it falls.
+    table.push(i % 200 === 150 ? ['', '', '工业互联网平台、安全网关'] : [name, code, text]);
+  });
+  return table;
+}
+
+test('a CSV with one text column, read from its bytes, writes the lines formatLine makes of each row the reader reads', async () => {
+  const table = oneTextColumnTable(ROWS);
+  for (const encoding of ['utf-8', 'utf-8-bom'] as const) {
+    const path = join(dir, `one-text-${encoding}.csv`);
+    writeCsv(path, table, encoding);
+    const out = join(dir, `one-text-${encoding}-out.csv`);
+    const report = await classifyFile(path, { framework, sink: csvFileSink(out), threads: 3, sliceBytes: 4096 });
+    assert.equal(report.completed, true);
+    assert.deepEqual(report.paths, ['slices']);
+    // The reference: the reader's cells, the import's ids (row numbers included), the classifier's objects, formatLine.
+    const source = openSource(path);
+    let expected = preamble('excel');
+    for await (const sheet of source.sheets) {
+      const plan = planColumns(sheet.headers) as ColumnPlan;
+      for await (const { row, cells } of sheet.rows) {
+        const text = rowText(cells, plan);
+        if (!text) continue;
+        const { id, name } = rowIdentity(cells, row, plan);
+        for (const link of assignedLinks(classifier.classify(text))) {
+          expected += formatLine('excel', {
+            id, name, link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
+          });
+        }
+      }
+    }
+    assert.equal(readFileSync(out, 'utf8'), expected);
+    assert.match(expected, /\nrow:\d+,/, 'a row naming no firm has the id of its row number');
+  }
+});
 
 test('XLSX and JSON files, read row by row in small batches, give the same rows in the same order', async () => {
   const xlsx = join(dir, 'enterprises.xlsx');

@@ -22,53 +22,20 @@ import { Utf8Records } from './csv-utf8-records.js';
 import { decodeBuffer, type DecodeState } from './decode-text.js';
 import { countLineFeeds } from './csv-slices.js';
 import { rowIdentity, rowText } from './enterprise-text.js';
-import { LineFormatter } from './offering-lines.js';
+import { LineWriter } from './offering-lines.js';
 import { answerJobs } from './worker-pool.js';
 
 const setup = workerData as WorkerSetup;
 const classifier = Classifier.create(setup.framework, { segmenter: jiebaSegmenter, ...(setup.model ? { model: setup.model } : {}) });
 const linkIds = setup.framework.links.map((l) => l.id);
-const formatter = setup.lineFormat
-  ? new LineFormatter(setup.lineFormat, linkIds, setup.framework.links.flatMap((l) => l.keywords.map((k) => k.term)))
-  : undefined;
-
-/**
- * Output lines as UTF-8, written line by line into a buffer of its own (not
- * Node's pool, so that it can be moved to the main thread without a copy): far
- * cheaper than growing one string and encoding it at the end.
- */
-class ByteWriter {
-  private buffer = Buffer.allocUnsafeSlow(1 << 20);
-  private length = 0;
-  /** Lines not yet encoded: a few kilobytes at a time go in one call. */
-  private pending = '';
-
-  write(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= 8192) this.flush();
-  }
-
-  private flush(): void {
-    const text = this.pending;
-    this.pending = '';
-    // A UTF-16 unit is at most 3 bytes of UTF-8.
-    if (this.length + text.length * 3 > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + text.length * 3));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-    this.length += this.buffer.write(text, this.length, 'utf8');
-  }
-
-  bytes(): Uint8Array {
-    if (this.pending) this.flush();
-    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
-  }
-}
+// Terms by index; negatives never stand as evidence.
+const evidenceTerms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
 
 /** Where a row's id and name come from, read only when the row has a link to write. */
 interface RowSource {
   identity(): { id: string; name: string };
+  /** Begins the row's lines straight from its bytes; false when its cells need the string path. */
+  beginLines?(writer: LineWriter): boolean;
 }
 
 const REJECTED = STATUS_OF.indexOf('rejected');
@@ -80,7 +47,7 @@ class Collector {
   withLinks = 0;
   offerings = 0;
   truncated = 0;
-  private readonly lines = formatter ? new ByteWriter() : undefined;
+  private readonly lines = setup.lineFormat ? new LineWriter(setup.lineFormat, linkIds, evidenceTerms) : undefined;
   private readonly ids: string[] = [];
   private readonly names: string[] = [];
   private readonly links: number[] = [];
@@ -101,30 +68,32 @@ class Collector {
     if (analysis.truncated) this.truncated++;
     let assigned = 0;
     let identity: { id: string; name: string } | undefined;
-    let prefix: string | undefined;
     for (let r = 0; r < analysis.size; r++) {
       const e = analysis.byRank[r] as number;
       const status = analysis.status[e] as number;
       if (status === REJECTED) continue;
       assigned++;
-      identity ??= source.identity();
-      let alternatives = '';
-      for (let k = analysis.alternativesFrom[e] as number; k < (analysis.alternativesFrom[e + 1] as number); k++) {
-        alternatives += `${alternatives ? '|' : ''}${linkIds[analysis.alternatives[k] as number] as string}`;
-      }
-      const evidence = formatAnalysisEvidence(analysis, e, classifier.lexicon);
-      const link = analysis.link[e] as number;
-      if (formatter && this.lines) {
-        prefix ??= formatter.rowPrefix(identity.id, identity.name);
-        this.lines.write(formatter.line(prefix, linkIds[link] as string, analysis.confidence[e] as number, STATUS_OF[status] as string, alternatives, evidence));
+      const lines = this.lines;
+      if (lines) {
+        if (assigned === 1 && !source.beginLines?.(lines)) {
+          const { id, name } = source.identity();
+          lines.beginRow(id, name);
+        }
+        lines.line(analysis, e, status);
       } else {
+        identity ??= source.identity();
+        let alternatives = '';
+        for (let k = analysis.alternativesFrom[e] as number; k < (analysis.alternativesFrom[e + 1] as number); k++) {
+          alternatives += `${alternatives ? '|' : ''}${linkIds[analysis.alternatives[k] as number] as string}`;
+        }
+        const link = analysis.link[e] as number;
         this.ids.push(identity.id);
         this.names.push(identity.name);
         this.links.push(link);
         this.confidences.push(analysis.confidence[e] as number);
         this.statuses.push(STATUS_CODES[STATUS_OF[status] as AssignedStatus]);
         this.alternatives.push(alternatives);
-        this.evidence.push(evidence);
+        this.evidence.push(formatAnalysisEvidence(analysis, e, classifier.lexicon));
       }
     }
     if (assigned > 0) this.withLinks++;
@@ -211,6 +180,16 @@ function codePointAt(bytes: Uint8Array, i: number): number {
   return 0x10000;
 }
 
+/** Whether `bytes[start, end)` is a credit code as rowIdentity takes it unchanged: 18 characters of 0-9 and A-Z. */
+function isPlainCode(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== 18) return false;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] as number;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return true;
+}
+
 /** Whether String.prototype.trim removes the character (WhiteSpace and LineTerminator). */
 function trimmedAway(c: number): boolean {
   return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
@@ -248,10 +227,31 @@ function runCsvUtf8(job: CsvBytesJob, bytes: Buffer, start: number): JobResult {
     for (const f of columns) if (f < records.count) values[f] = cell(f);
     return values;
   };
+  const filled = (f: number | undefined): f is number => f !== undefined && f < records.count && records.starts[f] !== records.ends[f];
+  /** Whether the cell's bytes are its trimmed value: no doubled quotes, no space of trim's at either end. */
+  const asIs = (f: number) => !records.escaped[f] && isTrimmed(bytes, records.starts[f] as number, records.ends[f] as number);
+  /** The column whose cell is the row's id as rowIdentity gives it, when that is the cell's bytes as they are; else -1. */
+  const idColumn = (): number => {
+    if (filled(plan.id)) return asIs(plan.id) ? plan.id : -1;
+    if (filled(plan.creditCode)) return isPlainCode(bytes, records.starts[plan.creditCode] as number, records.ends[plan.creditCode] as number) ? plan.creditCode : -1;
+    return -1;
+  };
+  /** The column of the name shown (-1: none, the name is empty), or -2 when its bytes are not the name as they are. */
+  const nameColumn = (): number => {
+    for (const f of [plan.name, plan.nameZh, plan.nameEn]) if (filled(f)) return asIs(f) ? f : -2;
+    return -1;
+  };
   const source = {
     row: 0,
     identity() {
       return rowIdentity(cells(identityColumns), this.row, plan);
+    },
+    beginLines(writer: LineWriter): boolean {
+      const id = idColumn();
+      const name = id < 0 ? -2 : nameColumn();
+      if (name === -2) return false;
+      const nameStart = name < 0 ? 0 : (records.starts[name] as number);
+      return writer.beginRowBytes(bytes, records.starts[id] as number, records.ends[id] as number, nameStart, name < 0 ? 0 : (records.ends[name] as number));
     },
   };
   let count = 0;

@@ -12,6 +12,8 @@
  *   LF line ends.
  */
 
+import { STATUS_OF, type Analysis } from '../classify/classifier.js';
+
 export type LineFormat = 'excel' | 'staging';
 
 export const OUTPUT_HEADERS = ['id', 'name', 'link', 'confidence', 'status', 'alternatives', 'evidence'] as const;
@@ -71,43 +73,213 @@ export function formatLine(format: LineFormat, row: OfferingLine): string {
     `${quoted(row.alternatives)},${quoted(row.evidence)}\n`;
 }
 
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+/** Copies `from` into `to` at `at`; returns the end. */
+function copy(from: Uint8Array, to: Uint8Array, at: number): number {
+  for (let k = 0; k < from.length; k++) to[at++] = from[k] as number;
+  return at;
+}
+
+/** Writes the decimal digits of a non-negative integer into `to` at `at`; returns the end. */
+function writeInt(value: number, to: Uint8Array, at: number): number {
+  if (value < 10) {
+    to[at] = 0x30 + value;
+    return at + 1;
+  }
+  let digits = 0;
+  for (let v = value; v > 0; v = Math.floor(v / 10)) digits++;
+  let k = at + digits;
+  for (let v = value; v > 0; v = Math.floor(v / 10)) to[--k] = 0x30 + (v % 10);
+  return at + digits;
+}
+
 /**
- * `formatLine` for the workers' loop, with the same output: the cells that can
- * only hold the framework's link ids or keyword terms are checked once for
- * quoting and formulas, not once a line, and a firm's id and name cells are
- * made once for all its lines (`rowPrefix`).
+ * `formatLine` for the workers' loop: the same lines, written as UTF-8 straight
+ * from a classification's buffers (Analysis) into one growing buffer of its own
+ * (not Node's pool, so that it can be moved to the main thread without a copy).
+ * Cells that can only hold the framework's link ids or keyword terms are encoded
+ * and checked for quoting and formulas once, not once a line; a firm's id and
+ * name cells once for all its lines; confidences once per value.
  */
-export class LineFormatter {
-  private readonly linkCells = new Map<string, string>();
+export class LineWriter {
+  private buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private length = 0;
+  private readonly excel: boolean;
+  private readonly linkCells: readonly Buffer[];
+  private readonly linkIds: readonly Buffer[];
+  /** Status cells by STATUS_OF code. */
+  private readonly statusCells: readonly Buffer[];
+  private readonly confidences = new Map<number, Buffer>();
   /** No link id needs quotes or starts like a formula: alternatives, link ids joined by `|`, are then plain too. */
   private readonly plainLinks: boolean;
-  /** No keyword needs quotes: evidence (terms with `@`, digits, `-` and `;`) then needs none either. */
+  /** No keyword needs quotes (excel) or holds one (staging): evidence is then written term by term. */
   private readonly plainTerms: boolean;
+  private readonly termBytes: readonly Buffer[];
+  private readonly termFormula: Uint8Array;
+  private readonly longestLinkId: number;
+  private readonly longestTerm: number;
+  private prefixStart = 0;
+  private prefixLength = 0;
 
   constructor(
     readonly format: LineFormat,
-    linkIds: readonly string[],
-    terms: readonly string[],
+    private readonly linkIdTexts: readonly string[],
+    /** Every term the lines' evidence can name, by term index (Lexicon.terms' `term`). */
+    private readonly terms: readonly string[],
   ) {
-    for (const id of linkIds) this.linkCells.set(id, format === 'excel' ? excelCell(id) : quoted(id));
-    this.plainLinks = linkIds.every((id) => id.length > 0 && !needsQuotes(id) && !looksLikeFormula(id) && !id.includes('"'));
-    this.plainTerms = terms.every((t) => !needsQuotes(t));
+    this.excel = format === 'excel';
+    this.linkCells = linkIdTexts.map((id) => utf8(this.excel ? excelCell(id) : quoted(id)));
+    this.linkIds = linkIdTexts.map(utf8);
+    this.plainLinks = linkIdTexts.every((id) => id.length > 0 && !needsQuotes(id) && !looksLikeFormula(id) && !id.includes('"'));
+    this.plainTerms = terms.every((t) => (this.excel ? !needsQuotes(t) : !t.includes('"')));
+    this.termBytes = terms.map(utf8);
+    this.termFormula = Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0));
+    this.statusCells = STATUS_OF.map((status) => utf8(this.excel ? status : `"${status}"`));
+    this.longestLinkId = Math.max(0, ...this.linkIds.map((b) => b.length));
+    this.longestTerm = Math.max(0, ...this.termBytes.map((b) => b.length));
   }
 
-  /** The start of each line of a firm: its id and name cells. */
-  rowPrefix(id: string, name: string): string {
-    return this.format === 'excel' ? `${excelCell(id)},${excelCell(name)},` : `${quoted(id)},${quoted(name)},`;
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
   }
 
-  line(prefix: string, link: string, confidence: number, status: string, alternatives: string, evidence: string): string {
-    const linkCell = this.linkCells.get(link) ?? (this.format === 'excel' ? excelCell(link) : quoted(link));
-    if (this.format === 'excel') {
-      const alternativesCell = alternatives === '' || this.plainLinks ? alternatives : excelCell(alternatives);
-      const evidenceCell = this.plainTerms ? neutralizeFormula(evidence) : excelCell(evidence);
-      return `${prefix}${linkCell},${String(Math.round(confidence * 10_000) / 10_000)},${status},${alternativesCell},${evidenceCell}\r\n`;
+  private text(text: string): void {
+    this.reserve(text.length * 3);
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** Starts a firm's lines: its id and name cells, written once and copied for each of its lines. */
+  beginRow(id: string, name: string): void {
+    this.prefixStart = this.length;
+    this.text(this.excel ? `${excelCell(id)},${excelCell(name)},` : `${quoted(id)},${quoted(name)},`);
+    this.prefixLength = this.length - this.prefixStart;
+    this.length = this.prefixStart;
+  }
+
+  /**
+   * `beginRow` from the UTF-8 of the id and name cells, when those need no
+   * quotes and no neutralising (false, writing nothing, when they do).
+   */
+  beginRowBytes(bytes: Uint8Array, idStart: number, idEnd: number, nameStart: number, nameEnd: number): boolean {
+    if (!this.plainCell(bytes, idStart, idEnd) || !this.plainCell(bytes, nameStart, nameEnd)) return false;
+    this.reserve(idEnd - idStart + nameEnd - nameStart + 6);
+    const buffer = this.buffer;
+    let at = this.length;
+    this.prefixStart = at;
+    const quote = !this.excel;
+    if (quote) buffer[at++] = 0x22;
+    for (let i = idStart; i < idEnd; i++) buffer[at++] = bytes[i] as number;
+    if (quote) buffer[at++] = 0x22;
+    buffer[at++] = 0x2c;
+    if (quote) buffer[at++] = 0x22;
+    for (let i = nameStart; i < nameEnd; i++) buffer[at++] = bytes[i] as number;
+    if (quote) buffer[at++] = 0x22;
+    buffer[at++] = 0x2c;
+    this.prefixLength = at - this.prefixStart;
+    return true;
+  }
+
+  /** Whether a cell's bytes are written as they are: excel, no formula start and nothing to quote; staging, no quote. */
+  private plainCell(bytes: Uint8Array, start: number, end: number): boolean {
+    if (this.excel && start < end) {
+      const c = bytes[start] as number;
+      if (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) return false;
     }
-    const alternativesCell = this.plainLinks ? `"${alternatives}"` : quoted(alternatives);
-    const evidenceCell = evidence.includes('"') ? quoted(evidence) : `"${evidence}"`;
-    return `${prefix}${linkCell},${confidence},"${status}",${alternativesCell},${evidenceCell}\n`;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i] as number;
+      if (c === 0x22 || (this.excel && (c === 0x2c || c === 0x0d || c === 0x0a))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * One line of the firm begun last: entry `entry` of the analysis, its status
+   * given by its code in STATUS_OF. Room for the whole line is made first; the
+   * bytes are then written with plain stores (cells are a few bytes: a loop
+   * beats a call into `set` or `copyWithin`).
+   */
+  line(analysis: Analysis, entry: number, status: number): void {
+    const link = analysis.link[entry] as number;
+    const linkCell = this.linkCells[link] as Buffer;
+    const confidence = this.confidence(analysis.confidence[entry] as number);
+    const statusCell = this.statusCells[status] as Buffer;
+    const evidenceFrom = analysis.evidenceFrom[entry] as number;
+    const evidenceTo = analysis.evidenceFrom[entry + 1] as number;
+    const alternativesFrom = analysis.alternativesFrom[entry] as number;
+    const alternativesTo = analysis.alternativesFrom[entry + 1] as number;
+    if (!this.plainLinks || !this.plainTerms) {
+      this.quotedLine(analysis, entry, linkCell, confidence, statusCell);
+      return;
+    }
+    // Offsets take at most 10 digits each.
+    this.reserve(this.prefixLength + linkCell.length + confidence.length + statusCell.length + 8 +
+      (alternativesTo - alternativesFrom) * (this.longestLinkId + 1) + (evidenceTo - evidenceFrom) * (this.longestTerm + 23));
+    const buffer = this.buffer;
+    let at = this.length;
+    const prefixEnd = this.prefixStart + this.prefixLength;
+    if (this.prefixStart !== at) for (let k = this.prefixStart; k < prefixEnd; k++) buffer[at++] = buffer[k] as number;
+    else at = prefixEnd;
+    at = copy(linkCell, buffer, at);
+    buffer[at++] = 0x2c;
+    at = copy(confidence, buffer, at);
+    buffer[at++] = 0x2c;
+    at = copy(statusCell, buffer, at);
+    buffer[at++] = 0x2c;
+    if (!this.excel) buffer[at++] = 0x22;
+    for (let k = alternativesFrom; k < alternativesTo; k++) {
+      if (k > alternativesFrom) buffer[at++] = 0x7c;
+      at = copy(this.linkIds[analysis.alternatives[k] as number] as Buffer, buffer, at);
+    }
+    if (!this.excel) buffer[at++] = 0x22;
+    buffer[at++] = 0x2c;
+    if (!this.excel) buffer[at++] = 0x22;
+    // Evidence starts with its first term: a term a spreadsheet would take for a formula makes the cell one.
+    else if (evidenceFrom < evidenceTo && this.termFormula[analysis.evidenceTerm[evidenceFrom] as number]) buffer[at++] = 0x27;
+    for (let k = evidenceFrom; k < evidenceTo; k++) {
+      if (k > evidenceFrom) buffer[at++] = 0x3b;
+      at = copy(this.termBytes[analysis.evidenceTerm[k] as number] as Buffer, buffer, at);
+      buffer[at++] = 0x40;
+      at = writeInt(analysis.evidenceStart[k] as number, buffer, at);
+      buffer[at++] = 0x2d;
+      at = writeInt(analysis.evidenceEnd[k] as number, buffer, at);
+    }
+    if (!this.excel) buffer[at++] = 0x22;
+    else buffer[at++] = 0x0d;
+    buffer[at++] = 0x0a;
+    this.length = at;
+  }
+
+  /** A line whose alternatives or evidence may need quotes: made as text, with the cells' own rules. */
+  private quotedLine(analysis: Analysis, entry: number, linkCell: Buffer, confidence: Buffer, statusCell: Buffer): void {
+    const ids = Array.from(analysis.alternatives.subarray(analysis.alternativesFrom[entry], analysis.alternativesFrom[entry + 1]), (l) => this.linkIdTexts[l] as string);
+    const alternatives = ids.join('|');
+    let evidence = '';
+    for (let k = analysis.evidenceFrom[entry] as number; k < (analysis.evidenceFrom[entry + 1] as number); k++) {
+      evidence += `${evidence ? ';' : ''}${this.terms[analysis.evidenceTerm[k] as number] as string}@${analysis.evidenceStart[k] as number}-${analysis.evidenceEnd[k] as number}`;
+    }
+    const alternativesCell = this.excel ? (alternatives === '' || this.plainLinks ? alternatives : excelCell(alternatives)) : quoted(alternatives);
+    const evidenceCell = this.excel ? excelCell(evidence) : quoted(evidence);
+    const prefix = this.buffer.toString('utf8', this.prefixStart, this.prefixStart + this.prefixLength);
+    this.text(`${prefix}${linkCell.toString('utf8')},${confidence.toString('utf8')},${statusCell.toString('utf8')},${alternativesCell},${evidenceCell}${this.excel ? '\r\n' : '\n'}`);
+  }
+
+  private confidence(value: number): Buffer {
+    let bytes = this.confidences.get(value);
+    if (!bytes) {
+      bytes = utf8(this.excel ? String(Math.round(value * 10_000) / 10_000) : String(value));
+      // Without a model, confidences take few values; with one, the cache is only bounded.
+      if (this.confidences.size >= 4096) this.confidences.clear();
+      this.confidences.set(value, bytes);
+    }
+    return bytes;
+  }
+
+  /** The lines written, as UTF-8, in a buffer of their own. */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
   }
 }
