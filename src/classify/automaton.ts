@@ -110,11 +110,13 @@ export class Automaton {
 
   /** The full transition table, when it fits under `limit` cells. */
   private buildDense(order: readonly number[], limit: number): void {
+    // Classes numbered by how many trie edges a unit labels, most first: the units of many keywords are the ones
+    // texts are made of, and their cells then sit side by side at the start of each row.
+    const edgesOf = new Map<number, number>();
+    for (const key of this.next.keys()) edgesOf.set(key % UNITS, (edgesOf.get(key % UNITS) ?? 0) + 1);
+    const byUse = [...edgesOf].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     let width = 1;
-    for (const key of this.next.keys()) {
-      const code = key % UNITS;
-      if (this.classes[code] === 0) this.classes[code] = width++;
-    }
+    for (const [code] of byUse) this.classes[code] = width++;
     const states = order.length;
     if (states * width > limit) {
       this.classes.fill(0);
