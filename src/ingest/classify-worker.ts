@@ -6,9 +6,14 @@
  *   rows job:      texts ───────────────────────────────────────────┐
  *   CSV bytes job: bytes → decode (decode-text.ts) → records (csv-scanner.ts)
  *                  → text, id, name (enterprise-text.ts) ───────────┴→ classify → output lines | columns
+ *   UTF-8 CSV job, one text column: bytes → field spans (csv-utf8-records.ts)
+ *                  → classify the text's bytes → output lines from the id and name bytes
  *
  * Decoding and parsing here rather than on the main thread is what lets a large
- * CSV use every core: the main thread only reads bytes and writes results.
+ * CSV use every core: the main thread only reads bytes and writes results. The
+ * UTF-8 path makes no string of a row unless it must (a cell to trim or to
+ * quote, a character without a one-unit canonical form): the same output,
+ * checked by test/classify-file.test.ts, several times cheaper.
  */
 import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -21,7 +26,7 @@ import { CsvAnomaly, CsvScanner } from './csv-scanner.js';
 import { Utf8Records } from './csv-utf8-records.js';
 import { decodeBuffer, type DecodeState } from './decode-text.js';
 import { countLineFeeds } from './csv-slices.js';
-import { rowIdentity, rowText } from './enterprise-text.js';
+import { isPlainCreditCode, rowIdentity, rowText } from './enterprise-text.js';
 import { LineWriter } from './offering-lines.js';
 import { answerJobs } from './worker-pool.js';
 
@@ -171,39 +176,6 @@ function utf8Start(job: CsvBytesJob, bytes: Buffer): number {
   return bytes.indexOf(UTF8_BOM, start) < 0 ? start : -1;
 }
 
-/** The code point whose UTF-8 starts at `i`. */
-function codePointAt(bytes: Uint8Array, i: number): number {
-  const b = bytes[i] as number;
-  if (b < 0x80) return b;
-  if (b < 0xe0) return ((b & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
-  if (b < 0xf0) return ((b & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
-  return 0x10000;
-}
-
-/** Whether `bytes[start, end)` is a credit code as rowIdentity takes it unchanged: 18 characters of 0-9 and A-Z. */
-function isPlainCode(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end - start !== 18) return false;
-  for (let i = start; i < end; i++) {
-    const c = bytes[i] as number;
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
-  }
-  return true;
-}
-
-/** Whether String.prototype.trim removes the character (WhiteSpace and LineTerminator). */
-function trimmedAway(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Whether the field `[start, end)` is its own trimmed text: no space of trim's at either end. */
-function isTrimmed(bytes: Uint8Array, start: number, end: number): boolean {
-  if (trimmedAway(codePointAt(bytes, start))) return false;
-  let last = end - 1;
-  while (last > start && ((bytes[last] as number) & 0xc0) === 0x80) last--;
-  return !trimmedAway(codePointAt(bytes, last));
-}
-
 /**
  * A UTF-8 slice read and classified from its bytes: records as field spans
  * (csv-utf8-records.ts), the text classified from its bytes; strings are made
@@ -216,29 +188,23 @@ function runCsvUtf8(job: CsvBytesJob, bytes: Buffer, start: number): JobResult {
   const collector = new Collector();
   const plan = job.plan;
   const textColumn = plan.text[0] as number;
-  const cell = (f: number) => {
-    const value = bytes.toString('utf8', records.starts[f], records.ends[f]);
-    return records.escaped[f] ? value.replace(/""/g, '"') : value;
-  };
   const identityColumns = [plan.id, plan.name, plan.nameZh, plan.nameEn, plan.creditCode].filter((f) => f !== undefined);
   // Only the cells rowText and rowIdentity read: the other columns of the row are never decoded.
   const cells = (columns: readonly number[]): string[] => {
     const values: string[] = [];
-    for (const f of columns) if (f < records.count) values[f] = cell(f);
+    for (const f of columns) if (f < records.count) values[f] = records.text(f);
     return values;
   };
-  const filled = (f: number | undefined): f is number => f !== undefined && f < records.count && records.starts[f] !== records.ends[f];
-  /** Whether the cell's bytes are its trimmed value: no doubled quotes, no space of trim's at either end. */
-  const asIs = (f: number) => !records.escaped[f] && isTrimmed(bytes, records.starts[f] as number, records.ends[f] as number);
+  const filled = (f: number | undefined): f is number => f !== undefined && !records.isEmpty(f);
   /** The column whose cell is the row's id as rowIdentity gives it, when that is the cell's bytes as they are; else -1. */
   const idColumn = (): number => {
-    if (filled(plan.id)) return asIs(plan.id) ? plan.id : -1;
-    if (filled(plan.creditCode)) return isPlainCode(bytes, records.starts[plan.creditCode] as number, records.ends[plan.creditCode] as number) ? plan.creditCode : -1;
+    if (filled(plan.id)) return records.isTrimmedText(plan.id) ? plan.id : -1;
+    if (filled(plan.creditCode)) return isPlainCreditCode(bytes, records.starts[plan.creditCode] as number, records.ends[plan.creditCode] as number) ? plan.creditCode : -1;
     return -1;
   };
   /** The column of the name shown (-1: none, the name is empty), or -2 when its bytes are not the name as they are. */
   const nameColumn = (): number => {
-    for (const f of [plan.name, plan.nameZh, plan.nameEn]) if (filled(f)) return asIs(f) ? f : -2;
+    for (const f of [plan.name, plan.nameZh, plan.nameEn]) if (filled(f)) return records.isTrimmedText(f) ? f : -2;
     return -1;
   };
   const source = {
@@ -261,17 +227,14 @@ function runCsvUtf8(job: CsvBytesJob, bytes: Buffer, start: number): JobResult {
       if (count <= job.skipRecords) continue;
       if (records.count === 1 && records.starts[0] === records.ends[0]) continue;
       source.row = job.recordsBefore + count;
-      if (textColumn >= records.count) {
+      if (records.isEmpty(textColumn)) {
         collector.addEmpty();
         continue;
       }
-      const from = records.starts[textColumn] as number;
-      const to = records.ends[textColumn] as number;
-      if (from === to) {
-        collector.addEmpty();
-        continue;
-      }
-      const analysis = isTrimmed(bytes, from, to) ? classifier.analyseUtf8(bytes, from, to, records.escaped[textColumn] === 1) : undefined;
+      // A text with spaces to trim is left to the string path, which trims it as the import does.
+      const analysis = records.isTrimmed(textColumn)
+        ? classifier.analyseUtf8(bytes, records.starts[textColumn] as number, records.ends[textColumn] as number, records.escaped[textColumn] === 1)
+        : undefined;
       if (analysis) collector.add(analysis, source);
       else collector.addText(rowText(cells([textColumn]), plan), source);
     }

@@ -34,6 +34,31 @@ export class Utf8Records {
     this.position = start;
   }
 
+  /** Whether field `f` is missing from the record or empty. */
+  isEmpty(f: number): boolean {
+    return f >= this.count || this.starts[f] === this.ends[f];
+  }
+
+  /** Whether field `f`'s value has no space of String.prototype.trim's at either end (a non-empty field). */
+  isTrimmed(f: number): boolean {
+    const start = this.starts[f] as number;
+    let last = (this.ends[f] as number) - 1;
+    if (trimmedAway(codePointAt(this.bytes, start))) return false;
+    while (last > start && ((this.bytes[last] as number) & 0xc0) === 0x80) last--;
+    return !trimmedAway(codePointAt(this.bytes, last));
+  }
+
+  /** Whether field `f`'s bytes are its trimmed value as they are: trimmed, and no doubled quote to undo. */
+  isTrimmedText(f: number): boolean {
+    return this.escaped[f] === 0 && this.isTrimmed(f);
+  }
+
+  /** Field `f`'s value as a string. */
+  text(f: number): string {
+    const value = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('utf8', this.starts[f], this.ends[f]);
+    return this.escaped[f] ? value.replace(/""/g, '"') : value;
+  }
+
   /** Reads the next record into the fields; false at the end of the slice. */
   next(): boolean {
     if (this.position >= this.end) return false;
@@ -129,4 +154,19 @@ export class Utf8Records {
       }
     }
   }
+}
+
+/** The code point whose UTF-8 starts at `i` (any beyond the BMP as 0x10000). */
+function codePointAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number;
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
+  return 0x10000;
+}
+
+/** Whether String.prototype.trim removes the character (WhiteSpace and LineTerminator). */
+function trimmedAway(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -60,10 +60,20 @@ export function rowText(cells: readonly string[], plan: ColumnPlan): string {
 const HAS_CJK = /[\u3400-\u9fff]/;
 const PLAIN_CODE = /^[0-9A-Z]{18}$/;
 
-/** The enterprise id the import gives the row, and the name to show; `row:<row>` when the row names no firm. */
+/** Whether the UTF-8 `bytes[start, end)` is a credit code rowIdentity takes as it is (PLAIN_CODE). */
+export function isPlainCreditCode(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== 18) return false;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] as number;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return true;
+}
+
 /** The id of a row known only by its name. */
 export const NAME_ID_PREFIX = 'name:';
 
+/** The enterprise id the import gives the row, and the name to show; `row:<row>` when the row names no firm. */
 export function rowIdentity(cells: readonly string[], row: number, plan: ColumnPlan): { id: string; name: string } {
   const name = cellAt(cells, plan.name);
   const zh = cellAt(cells, plan.nameZh);
