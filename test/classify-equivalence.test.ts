@@ -20,6 +20,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Automaton, Classifier, STATUS_OF, formatEvidence, jiebaSegmenter, normalizeText, type Segmenter } from '../src/classify/index.js';
 import { NormalizedBuffer } from '../src/classify/normalize.js';
+import { OccurrenceList } from '../src/classify/automaton.js';
 import { HitFinder } from '../src/classify/lexicon.js';
 import { readModelFile } from '../src/ingest/index.js';
 import { ReferenceClassifier } from './reference/classify-v1.js';
@@ -110,9 +111,11 @@ test('the automaton, dense or sparse, finds what a naive search finds, in the sa
       // Over the text's UTF-16 units in an array (the classifier's path), with room to spare after them.
       const codes = new Uint16Array(text.length + 8);
       for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
-      const fromCodes: { pattern: number; start: number; end: number }[] = [];
-      new Automaton(patterns).scanCodes(codes, text.length, (pattern, start, end) => fromCodes.push({ pattern, start, end }));
-      assert.deepEqual(fromCodes, expected);
+      for (const automaton of [new Automaton(patterns), new Automaton(patterns, { denseLimit: 0 })]) {
+        const found = new OccurrenceList();
+        automaton.scanInto(codes, text.length, found);
+        assert.deepEqual(Array.from({ length: found.count }, (_, k) => ({ pattern: found.patterns[k], start: found.starts[k], end: found.ends[k] })), expected);
+      }
     }),
     { numRuns: 3000, seed: SEED },
   );

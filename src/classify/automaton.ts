@@ -123,7 +123,8 @@ export class Automaton {
       return;
     }
     this.width = width;
-    const table = states < 0x10000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
+    // A cell holds its target state and, in its lowest bit, whether patterns end there (see DenseTables).
+    const table = states < 0x8000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
     // A state's row is its failure state's row with its own edges on top; the failure state comes earlier breadth first.
     const edges: [cls: number, target: number][][] = Array.from({ length: states }, () => []);
     for (const [key, target] of this.next) (edges[Math.floor(key / UNITS)] as [number, number][]).push([this.classes[key % UNITS] as number, target]);
@@ -153,7 +154,11 @@ export class Automaton {
     const outputs = new Int32Array(this.outputs.length);
     let total = 0;
     order.forEach((state, index) => {
-      for (let c = 0; c < width; c++) rows[index * width + c] = renumbered[table[state * width + c] as number] as number;
+      for (let c = 0; c < width; c++) {
+        const target = table[state * width + c] as number;
+        const ends = this.outputStart[target] !== this.outputStart[target + 1];
+        rows[index * width + c] = (renumbered[target] as number) * 2 + (ends ? 1 : 0);
+      }
       outputStart[index] = total;
       for (let m = this.outputStart[state] as number; m < (this.outputStart[state + 1] as number); m++) outputs[total++] = this.outputs[m] as number;
     });
@@ -185,19 +190,9 @@ export class Automaton {
     if (!table) return this.scanSparse((i) => text.charCodeAt(i), text.length, found);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = table[state * width + (classes[text.charCodeAt(i)] as number)] as number;
-      if (this.outputStart[state] !== this.outputStart[state + 1]) this.report(state, i + 1, found);
-    }
-  }
-
-  /** `scan` over the first `length` entries of an array of UTF-16 code units. */
-  scanCodes(codes: Uint16Array, length: number, found: (pattern: number, start: number, end: number) => void): void {
-    const { table, classes, width } = this;
-    if (!table) return this.scanSparse((i) => codes[i] as number, length, found);
-    let state = 0;
-    for (let i = 0; i < length; i++) {
-      state = table[state * width + (classes[codes[i] as number] as number)] as number;
-      if (this.outputStart[state] !== this.outputStart[state + 1]) this.report(state, i + 1, found);
+      const cell = table[state * width + (classes[text.charCodeAt(i)] as number)] as number;
+      state = cell >>> 1;
+      if (cell & 1) this.report(state, i + 1, found);
     }
   }
 
@@ -214,10 +209,11 @@ export class Automaton {
     }
     let state = 0;
     for (let i = 0; i < length; i++) {
-      state = table[state * width + (classes[codes[i] as number] as number)] as number;
-      const first = outputStart[state] as number;
+      const cell = table[state * width + (classes[codes[i] as number] as number)] as number;
+      state = cell >>> 1;
+      if ((cell & 1) === 0) continue;
       const last = outputStart[state + 1] as number;
-      for (let m = first; m < last; m++) {
+      for (let m = outputStart[state] as number; m < last; m++) {
         const pattern = outputs[m] as number;
         out.push(pattern, i + 1 - (lengths[pattern] as number), i + 1);
       }
@@ -251,8 +247,10 @@ export class Automaton {
 
 /** Occurrences in typed arrays, reused from text to text: entry k is `patterns[k]` at `[starts[k], ends[k])`. */
 /**
- * A dense automaton as a loop steps it: from `state` on code unit `c` to
- * `table[state * width + classes[c]]`; the patterns ending at a state are
+ * A dense automaton as a loop steps it: from `state` on code unit `c`, the cell
+ * `table[state * width + classes[c]]` holds the next state times two, plus one
+ * when some pattern ends there (so that a step needs no second lookup to know);
+ * the patterns ending at a state are
  * `outputs[outputStart[state] … outputStart[state + 1])`, pattern p `lengths[p]` units long.
  */
 export interface DenseTables {

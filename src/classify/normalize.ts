@@ -238,7 +238,9 @@ export class NormalizedBuffer implements Scratch {
       starts[n] = offset;
       ends[n] = ++offset;
       n++;
-      state = table[state * width + (classes[code] as number)] as number;
+      const cell = table[state * width + (classes[code] as number)] as number;
+      state = cell >>> 1;
+      if ((cell & 1) === 0) continue;
       const last = outputStart[state + 1] as number;
       for (let m = outputStart[state] as number; m < last; m++) {
         const pattern = outputs[m] as number;

@@ -2,7 +2,8 @@
  * REFERENCE, not used by ChainAtlas: the classifier's pipeline after normalisation
  * (hits, word boundaries, segmentation, negatives, longest match, scores, ranking)
  * as written with objects and callbacks before the typed-array core (commit d5d31f5),
- * kept verbatim but for its imports and the removal of what is not pipeline, so that
+ * kept verbatim but for its imports, the removal of what is not pipeline and of a scan
+ * over code units it no longer needs (the same occurrences), so that
  * the faster core can be checked against it (test/classify-equivalence.test.ts).
  * Do not optimise.
  */
@@ -87,8 +88,7 @@ export function findHits(lexicon: Lexicon, normalized: NormalizedText & { readon
     (term.negative ? negatives : positives).push({ term: index, start, end });
   };
   // The units of the text, when the normaliser hands them over, are faster to walk than the string.
-  if (normalized.codes) lexicon.automaton.scanCodes(normalized.codes, text.length, found);
-  else lexicon.automaton.scan(text, found);
+  lexicon.automaton.scan(text, found);
   let kept = positives;
   if (segmenter && kept.some((h) => (lexicon.terms[h.term] as LexiconTerm).short)) {
     boundaries = segmenter.spaceLocal ? runBoundaries(lexicon, text, kept, segmenter) : segmenter(text);

@@ -1,0 +1,10 @@
+import { classifyFile, csvFileSink, loadFramework } from './dist/src/ingest/index.js';
+import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+const framework = loadFramework();
+rmSync('/tmp/o1m.csv', { force: true });
+const e0 = performance.eventLoopUtilization();
+const t = performance.now();
+const r = await classifyFile('bench/.work/classify-enterprises-1000000-v1-a8f0d28f.csv', { framework, sink: csvFileSink('/tmp/o1m.csv') });
+const e1 = performance.eventLoopUtilization(e0);
+console.log((performance.now() - t).toFixed(0), 'ms; main thread active', e1.active.toFixed(0), 'ms, utilization', e1.utilization.toFixed(2));
