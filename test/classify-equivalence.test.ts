@@ -248,7 +248,7 @@ test('the workers\' line writer writes, from a classification\'s buffers, what t
           const status = reanalysed.status[e] as number;
           if (STATUS_OF[status] !== 'rejected') writer.line(reanalysed, e, status);
         }
-        assert.equal(Buffer.from(writer.bytes()).toString('utf8'), expected);
+        assert.equal(Buffer.from(writer.take()).toString('utf8'), expected);
         assert.equal(analysis, reanalysed, 'one set of buffers, reused');
         lines += expected.split('\n').length - 1;
       }),
@@ -276,7 +276,7 @@ test('the line writer quotes and neutralises evidence and alternatives when the 
         const status = analysis.status[e] as number;
         if (STATUS_OF[status] !== 'rejected') writer.line(analysis, e, status);
       }
-      assert.equal(Buffer.from(writer.bytes()).toString('utf8'), expected, text);
+      assert.equal(Buffer.from(writer.take()).toString('utf8'), expected, text);
     }
   }
 });

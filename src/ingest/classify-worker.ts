@@ -33,8 +33,10 @@ import { answerJobs } from './worker-pool.js';
 const setup = workerData as WorkerSetup;
 const classifier = Classifier.create(setup.framework, { segmenter: jiebaSegmenter, ...(setup.model ? { model: setup.model } : {}) });
 const linkIds = setup.framework.links.map((l) => l.id);
-// Terms by index; negatives never stand as evidence.
-const evidenceTerms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
+// One writer for every job (its cells are encoded once); terms by index, negatives never standing as evidence.
+const lineWriter = setup.lineFormat
+  ? new LineWriter(setup.lineFormat, linkIds, classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term)))
+  : undefined;
 
 /** Where a row's id and name come from, read only when the row has a link to write. */
 interface RowSource {
@@ -52,7 +54,7 @@ class Collector {
   withLinks = 0;
   offerings = 0;
   truncated = 0;
-  private readonly lines = setup.lineFormat ? new LineWriter(setup.lineFormat, linkIds, evidenceTerms) : undefined;
+  private readonly lines = lineWriter;
   private readonly ids: string[] = [];
   private readonly names: string[] = [];
   private readonly links: number[] = [];
@@ -113,7 +115,7 @@ class Collector {
 
   result(id: number, extra: Pick<JobResult, 'records' | 'lineFeeds' | 'issues'>): JobResult {
     const counts = { rows: this.rows, emptyTexts: this.emptyTexts, withLinks: this.withLinks, offerings: this.offerings, truncated: this.truncated };
-    if (this.lines) return { id, ...counts, ...extra, bytes: this.lines.bytes() };
+    if (this.lines) return { id, ...counts, ...extra, bytes: this.lines.take() };
     return {
       id, ...counts, ...extra,
       columns: {

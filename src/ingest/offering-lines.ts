@@ -285,8 +285,14 @@ export class LineWriter {
     return bytes;
   }
 
-  /** The lines written, as UTF-8, in a buffer of their own. */
-  bytes(): Uint8Array {
-    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
+  /** The lines written so far, as UTF-8 in a buffer of their own (to be moved elsewhere); the writer starts a new one. */
+  take(): Uint8Array {
+    const lines = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
+    // The next job's lines likely take about as much room.
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(1 << 16, this.length + (this.length >> 3)));
+    this.length = 0;
+    this.prefixStart = 0;
+    this.prefixLength = 0;
+    return lines;
   }
 }
