@@ -88,9 +88,25 @@ function copy(from: Uint8Array, to: Uint8Array, at: number): number {
 
 /** Writes the decimal digits of a non-negative integer into `to` at `at`; returns the end. */
 function writeInt(value: number, to: Uint8Array, at: number): number {
+  // Offsets into a text are mostly under 1,000: those are written without a division.
   if (value < 10) {
     to[at] = 0x30 + value;
     return at + 1;
+  }
+  if (value < 100) {
+    const tens = (value * 205) >>> 11;
+    to[at] = 0x30 + tens;
+    to[at + 1] = 0x30 + value - tens * 10;
+    return at + 2;
+  }
+  if (value < 1000) {
+    const hundreds = (value * 41) >>> 12;
+    const rest = value - hundreds * 100;
+    const tens = (rest * 205) >>> 11;
+    to[at] = 0x30 + hundreds;
+    to[at + 1] = 0x30 + tens;
+    to[at + 2] = 0x30 + rest - tens * 10;
+    return at + 3;
   }
   let digits = 0;
   for (let v = value; v > 0; v = Math.floor(v / 10)) digits++;
@@ -105,7 +121,8 @@ function writeInt(value: number, to: Uint8Array, at: number): number {
  * (not Node's pool, so that it can be moved to the main thread without a copy).
  * Cells that can only hold the framework's link ids or keyword terms are encoded
  * and checked for quoting and formulas once, not once a line; a firm's id and
- * name cells once for all its lines; confidences once per value.
+ * name cells once for all its lines; a link's cells up to its alternatives once
+ * per confidence.
  */
 export class LineWriter {
   private buffer = Buffer.allocUnsafeSlow(1 << 20);
@@ -115,7 +132,8 @@ export class LineWriter {
   private readonly linkIds: readonly Buffer[];
   /** Status cells by STATUS_OF code. */
   private readonly statusCells: readonly Buffer[];
-  private readonly confidences = new Map<number, Buffer>();
+  /** By link and status (`link * STATUS_OF.length + status`): the line's middle cells by confidence. */
+  private readonly middles: Map<number, Buffer>[];
   /** No link id needs quotes or starts like a formula: alternatives, link ids joined by `|`, are then plain too. */
   private readonly plainLinks: boolean;
   /** No keyword needs quotes (excel) or holds one (staging): evidence is then written term by term. */
@@ -141,6 +159,7 @@ export class LineWriter {
     this.termBytes = terms.map(utf8);
     this.termFormula = Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0));
     this.statusCells = STATUS_OF.map((status) => utf8(this.excel ? status : `"${status}"`));
+    this.middles = Array.from({ length: linkIdTexts.length * STATUS_OF.length }, () => new Map<number, Buffer>());
     this.longestLinkId = Math.max(0, ...this.linkIds.map((b) => b.length));
     this.longestTerm = Math.max(0, ...this.termBytes.map((b) => b.length));
   }
@@ -205,24 +224,21 @@ export class LineWriter {
    * One line of the firm begun last: entry `entry` of the analysis, its status
    * given by its code in STATUS_OF. Room for the whole line is made first; the
    * bytes are then written with plain stores (cells are a few bytes: a loop
-   * beats a call into `set` or `copyWithin`).
+   * beats a call into `set`).
    */
   line(analysis: Analysis, entry: number, status: number): void {
-    const link = analysis.link[entry] as number;
-    const linkCell = this.linkCells[link] as Buffer;
-    const confidence = this.confidence(analysis.confidence[entry] as number);
-    const statusCell = this.statusCells[status] as Buffer;
+    if (!this.plainLinks || !this.plainTerms) {
+      this.quotedLine(analysis, entry, status);
+      return;
+    }
     const evidenceFrom = analysis.evidenceFrom[entry] as number;
     const evidenceTo = analysis.evidenceFrom[entry + 1] as number;
     const alternativesFrom = analysis.alternativesFrom[entry] as number;
     const alternativesTo = analysis.alternativesFrom[entry + 1] as number;
-    if (!this.plainLinks || !this.plainTerms) {
-      this.quotedLine(analysis, entry, linkCell, confidence, statusCell);
-      return;
-    }
+    const middle = this.middle(analysis.link[entry] as number, analysis.confidence[entry] as number, status);
     // Offsets take at most 10 digits each.
-    this.reserve(this.prefixLength + linkCell.length + confidence.length + statusCell.length + 8 +
-      (alternativesTo - alternativesFrom) * (this.longestLinkId + 1) + (evidenceTo - evidenceFrom) * (this.longestTerm + 23));
+    this.reserve(this.prefixLength + middle.length + 4 + (alternativesTo - alternativesFrom) * (this.longestLinkId + 1) +
+      (evidenceTo - evidenceFrom) * (this.longestTerm + 23));
     const buffer = this.buffer;
     let at = this.length;
     const prefixEnd = this.prefixStart + this.prefixLength;
@@ -230,12 +246,7 @@ export class LineWriter {
       buffer.copyWithin(at, this.prefixStart, prefixEnd);
       at += this.prefixLength;
     } else at = prefixEnd;
-    at = copy(linkCell, buffer, at);
-    buffer[at++] = 0x2c;
-    at = copy(confidence, buffer, at);
-    buffer[at++] = 0x2c;
-    at = copy(statusCell, buffer, at);
-    buffer[at++] = 0x2c;
+    at = copy(middle, buffer, at);
     if (!this.excel) buffer[at++] = 0x22;
     for (let k = alternativesFrom; k < alternativesTo; k++) {
       if (k > alternativesFrom) buffer[at++] = 0x7c;
@@ -260,8 +271,25 @@ export class LineWriter {
     this.length = at;
   }
 
+  /**
+   * The cells between a line's name and its alternatives (link, confidence and
+   * status, each with its comma), made once per link, status and confidence:
+   * without a model confidences take few values; with one, the cache is bounded.
+   */
+  private middle(link: number, confidence: number, status: number): Buffer {
+    const cache = this.middles[link * STATUS_OF.length + status] as Map<number, Buffer>;
+    let bytes = cache.get(confidence);
+    if (!bytes) {
+      const value = this.excel ? String(Math.round(confidence * 10_000) / 10_000) : String(confidence);
+      bytes = Buffer.concat([this.linkCells[link] as Buffer, utf8(`,${value},`), this.statusCells[status] as Buffer, utf8(',')]);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(confidence, bytes);
+    }
+    return bytes;
+  }
+
   /** A line whose alternatives or evidence may need quotes: made as text, with the cells' own rules. */
-  private quotedLine(analysis: Analysis, entry: number, linkCell: Buffer, confidence: Buffer, statusCell: Buffer): void {
+  private quotedLine(analysis: Analysis, entry: number, status: number): void {
     const ids = Array.from(analysis.alternatives.subarray(analysis.alternativesFrom[entry], analysis.alternativesFrom[entry + 1]), (l) => this.linkIdTexts[l] as string);
     const alternatives = ids.join('|');
     let evidence = '';
@@ -271,18 +299,8 @@ export class LineWriter {
     const alternativesCell = this.excel ? (alternatives === '' || this.plainLinks ? alternatives : excelCell(alternatives)) : quoted(alternatives);
     const evidenceCell = this.excel ? excelCell(evidence) : quoted(evidence);
     const prefix = this.buffer.toString('utf8', this.prefixStart, this.prefixStart + this.prefixLength);
-    this.text(`${prefix}${linkCell.toString('utf8')},${confidence.toString('utf8')},${statusCell.toString('utf8')},${alternativesCell},${evidenceCell}${this.excel ? '\r\n' : '\n'}`);
-  }
-
-  private confidence(value: number): Buffer {
-    let bytes = this.confidences.get(value);
-    if (!bytes) {
-      bytes = utf8(this.excel ? String(Math.round(value * 10_000) / 10_000) : String(value));
-      // Without a model, confidences take few values; with one, the cache is only bounded.
-      if (this.confidences.size >= 4096) this.confidences.clear();
-      this.confidences.set(value, bytes);
-    }
-    return bytes;
+    const middle = this.middle(analysis.link[entry] as number, analysis.confidence[entry] as number, status).toString('utf8');
+    this.text(`${prefix}${middle}${alternativesCell},${evidenceCell}${this.excel ? '\r\n' : '\n'}`);
   }
 
   /** The lines written so far, as UTF-8 in a buffer of their own (to be moved elsewhere); the writer starts a new one. */
