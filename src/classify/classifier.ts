@@ -291,6 +291,10 @@ class Core implements Analysis {
   /** Ranks: most probable first, then higher score, then link id. */
   private rank(): void {
     const { size, byRank, confidence, score, link, idOrder } = this;
+    if (size === 1) {
+      byRank[0] = 0;
+      return;
+    }
     const before = (a: number, b: number) =>
       (confidence[a] as number) > (confidence[b] as number) ||
       (confidence[a] === confidence[b] && ((score[a] as number) > (score[b] as number) ||

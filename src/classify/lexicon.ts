@@ -279,6 +279,14 @@ export class HitFinder {
   /** Longest match: a hit inside a strictly longer hit (of any link) is that hit's part, not a reading of its own. */
   private dropInsideLonger(keep: Uint8Array): void {
     const { starts, ends, count } = this.positives;
+    // Most texts' hits do not overlap at all (then none lies inside another): one pass tells, in the automaton's order.
+    let reach = -1;
+    let overlap = false;
+    for (let k = 0; k < count && !overlap; k++) {
+      overlap = (starts[k] as number) < reach;
+      reach = Math.max(reach, ends[k] as number);
+    }
+    if (!overlap) return;
     for (let k = 0; k < count; k++) {
       if (keep[k] !== 1) continue;
       const start = starts[k] as number;
