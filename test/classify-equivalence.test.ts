@@ -22,6 +22,7 @@ import { Automaton, Classifier, STATUS_OF, formatEvidence, jiebaSegmenter, norma
 import { NormalizedBuffer } from '../src/classify/normalize.js';
 import { OccurrenceList } from '../src/classify/automaton.js';
 import { HitFinder } from '../src/classify/lexicon.js';
+import { RunBoundaries } from '../src/classify/run-boundaries.js';
 import { readModelFile } from '../src/ingest/index.js';
 import { ReferenceClassifier } from './reference/classify-v1.js';
 import { loadFramework } from '../src/ingest/index.js';
@@ -209,6 +210,30 @@ test('classifying from UTF-8 gives what classifying the decoded text gives', () 
   for (const text of descriptions(3000)) check(text);
   fc.assert(fc.property(mixedText, (text) => check(text)), { numRuns: 3000, seed: SEED });
   assert.ok(compared > 4000, `compared ${compared}`);
+});
+
+test('run boundaries are cut once per run and found again by their units, also after the table empties itself', () => {
+  const runs = new RunBoundaries();
+  const codes = new Uint16Array(64);
+  let cuts = 0;
+  const lookup = (run: number, length: number) => {
+    // A run's first two units spell its number: every run is a text of its own.
+    codes[0] = 0x4e00 + (run % 1000);
+    codes[1] = 0x5000 + Math.floor(run / 1000);
+    for (let i = 2; i < length; i++) codes[i] = 0x6000 + ((run * 7 + i * 13) % 500);
+    return runs.get(codes, 0, length, () => {
+      cuts++;
+      return [0, run % length, length];
+    });
+  };
+  // More distinct runs than the table holds, each asked for twice in a row: the second answer is the kept one.
+  for (let run = 0; run < 40_000; run++) {
+    const length = 2 + (run % 9);
+    const first = lookup(run, length);
+    assert.equal(lookup(run, length), first);
+    assert.deepEqual(first, [0, run % length, length]);
+  }
+  assert.equal(cuts, 40_000, 'each run cut once, none answered for another');
 });
 
 test('a segmenter that classifies while the classifier is working gets buffers of its own', () => {
