@@ -54,7 +54,7 @@ export interface ClassificationSink {
    * themselves and the pipeline calls `writeLines` with them instead of `write`.
    */
   readonly lineFormat?: LineFormat;
-  /** Lines in `lineFormat`, as text or UTF-8 bytes. */
+  /** Lines in `lineFormat`, as text or UTF-8 bytes; resolves once they are written, so that the bytes may be reused. */
   writeLines?(lines: string | Uint8Array): Promise<void>;
 }
 
@@ -66,7 +66,7 @@ export function rowSink(
   return { write: (batch) => write(batch.rows), close: () => close?.() };
 }
 
-/** A text file written through a stream, waiting for the disk when its buffer is full. */
+/** A text file written through a stream, each write awaited until it is done (its bytes may then be reused). */
 class TextFile {
   private readonly stream: WriteStream;
   private failure?: Error;
@@ -78,21 +78,14 @@ class TextFile {
 
   async write(text: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(text)) await this.drained();
-    if (this.failure) throw this.failure;
-  }
-
-  /** Resolves when the stream's buffer has emptied, or it failed (the persistent error handler keeps the error). */
-  private drained(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        this.stream.off('drain', done);
-        this.stream.off('error', done);
+    // The callback comes once the chunk is handed to the file (or with the stream's error, which the handler keeps).
+    await new Promise<void>((resolve) =>
+      this.stream.write(text, (error) => {
+        if (error) this.failure ??= error;
         resolve();
-      };
-      this.stream.on('drain', done);
-      this.stream.on('error', done);
-    });
+      }),
+    );
+    if (this.failure) throw this.failure;
   }
 
   async end(): Promise<void> {

@@ -115,6 +115,8 @@ class ClassifyRun {
   bytes = 0;
   private pool?: WorkerPool<JobInput, JobResult>;
   private readonly queue: Promise<JobResult>[] = [];
+  /** Output buffers written to the sink, to be moved back to a worker with the next job. */
+  private readonly spares: ArrayBuffer[] = [];
   private readonly started = performance.now();
   private readonly linkIds: readonly string[];
 
@@ -137,7 +139,11 @@ class ClassifyRun {
   }
 
   /** Sends a job, then waits while the jobs out fill the pool's share. */
-  async submit(job: JobInput, transfer: ArrayBuffer[] = []): Promise<JobResult | undefined> {
+  async submit(input: JobInput, transfer: ArrayBuffer[] = []): Promise<JobResult | undefined> {
+    // An output buffer already written goes back with the job: fresh memory for every job's lines costs more than its lines.
+    const spare = this.spares.pop();
+    const job = spare ? { ...input, spare } : input;
+    if (spare) transfer = [...transfer, spare];
     const sink = this.options.sink;
     const setup: WorkerSetup = {
       framework: this.options.framework, file: this.file,
@@ -185,6 +191,7 @@ class ClassifyRun {
     const sink = this.options.sink;
     if (result.bytes !== undefined && sink.writeLines) {
       if (result.bytes.byteLength > 0) await sink.writeLines(result.bytes);
+      if (this.spares.length < this.threads * IN_FLIGHT_PER_THREAD) this.spares.push(result.bytes.buffer as ArrayBuffer);
     } else if (result.columns && result.columns.ids.length > 0) {
       const c = result.columns;
       const rows: ClassifiedOfferingRow[] = [];

@@ -24,17 +24,22 @@ export interface WorkerSetup {
   readonly file: string;
 }
 
-export interface RowsJob {
-  readonly kind: 'rows';
+/** What every job may carry besides its rows. */
+interface JobBase {
   readonly id: number;
+  /** A buffer the main thread is done with (output lines written), moved back for the worker's next output. */
+  readonly spare?: ArrayBuffer;
+}
+
+export interface RowsJob extends JobBase {
+  readonly kind: 'rows';
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly texts: readonly string[];
 }
 
-export interface CsvBytesJob {
+export interface CsvBytesJob extends JobBase {
   readonly kind: 'csv';
-  readonly id: number;
   /** Whole records of the file (the last one may lack its line end at the end of the file). */
   readonly bytes: Uint8Array;
   /** The file's encoding when known; unknown only while the file has been ASCII so far. */

@@ -259,4 +259,7 @@ function transferList(result: JobResult): ArrayBuffer[] {
   return result.bytes && result.bytes.byteLength > 0 ? [result.bytes.buffer as ArrayBuffer] : [];
 }
 
-answerJobs<Job, JobResult>(parentPort, (job) => (job.kind === 'rows' ? runRows(job) : runCsv(job)), transferList);
+answerJobs<Job, JobResult>(parentPort, (job) => {
+  if (job.spare) lineWriter?.recycle(job.spare);
+  return job.kind === 'rows' ? runRows(job) : runCsv(job);
+}, transferList);

@@ -127,6 +127,8 @@ function writeInt(value: number, to: Uint8Array, at: number): number {
 export class LineWriter {
   private buffer = Buffer.allocUnsafeSlow(1 << 20);
   private length = 0;
+  /** Buffers given back (`recycle`), written into before new ones are made. */
+  private readonly spares: ArrayBuffer[] = [];
   private readonly excel: boolean;
   private readonly linkCells: readonly Buffer[];
   private readonly linkIds: readonly Buffer[];
@@ -303,11 +305,22 @@ export class LineWriter {
     this.text(`${prefix}${middle}${alternativesCell},${evidenceCell}${this.excel ? '\r\n' : '\n'}`);
   }
 
-  /** The lines written so far, as UTF-8 in a buffer of their own (to be moved elsewhere); the writer starts a new one. */
+  /** A buffer whose lines have been written out, for the writer to write into again (see `take`). */
+  recycle(buffer: ArrayBuffer): void {
+    this.spares.push(buffer);
+  }
+
+  /**
+   * The lines written so far, as UTF-8 in a buffer of their own (to be moved
+   * elsewhere); the writer goes on in a recycled buffer when it has one as large,
+   * else in a new one.
+   */
   take(): Uint8Array {
     const lines = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
     // The next job's lines likely take about as much room.
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(1 << 16, this.length + (this.length >> 3)));
+    const wanted = Math.max(1 << 16, this.length + (this.length >> 3));
+    const spare = this.spares.findIndex((b) => b.byteLength >= wanted);
+    this.buffer = spare >= 0 ? Buffer.from(this.spares.splice(spare, 1)[0] as ArrayBuffer) : Buffer.allocUnsafeSlow(wanted);
     this.length = 0;
     this.prefixStart = 0;
     this.prefixLength = 0;
