@@ -8,7 +8,6 @@
  */
 import type { Enterprise } from '../model/index.js';
 import type { Analysis, AssignmentStatus, Classifier, Evidence } from './classifier.js';
-import type { Lexicon } from './lexicon.js';
 
 /** GB/T 4754 code (class, group or division) → candidate link ids. */
 export type IndustryLinks = ReadonlyMap<string, readonly string[]>;
@@ -43,13 +42,12 @@ export function formatEvidence(evidence: readonly Evidence[]): string {
   return text;
 }
 
-/** `formatEvidence` of an Analysis entry's evidence, read from its buffers. */
-export function formatAnalysisEvidence(analysis: Analysis, entry: number, lexicon: Lexicon): string {
+/** `formatEvidence` of an Analysis entry's evidence, read from its buffers; `terms` by term index (Lexicon.terms' `term`). */
+export function formatAnalysisEvidence(analysis: Analysis, entry: number, terms: readonly string[]): string {
   let text = '';
   const last = analysis.evidenceFrom[entry + 1] as number;
   for (let k = analysis.evidenceFrom[entry] as number; k < last; k++) {
-    const term = (lexicon.terms[analysis.evidenceTerm[k] as number] as Lexicon['terms'][number]).term;
-    text += `${text ? ';' : ''}${term}@${analysis.evidenceStart[k] as number}-${analysis.evidenceEnd[k] as number}`;
+    text += `${text ? ';' : ''}${terms[analysis.evidenceTerm[k] as number] as string}@${analysis.evidenceStart[k] as number}-${analysis.evidenceEnd[k] as number}`;
   }
   return text;
 }

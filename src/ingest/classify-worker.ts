@@ -33,10 +33,9 @@ import { answerJobs } from './worker-pool.js';
 const setup = workerData as WorkerSetup;
 const classifier = Classifier.create(setup.framework, { segmenter: jiebaSegmenter, ...(setup.model ? { model: setup.model } : {}) });
 const linkIds = setup.framework.links.map((l) => l.id);
-// One writer for every job (its cells are encoded once); terms by index, negatives never standing as evidence.
-const lineWriter = setup.lineFormat
-  ? new LineWriter(setup.lineFormat, linkIds, classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term)))
-  : undefined;
+// Terms by index, negatives never standing as evidence; one writer for every job (its cells are encoded once).
+const evidenceTerms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
+const lineWriter = setup.lineFormat ? new LineWriter(setup.lineFormat, linkIds, evidenceTerms) : undefined;
 
 /** Where a row's id and name come from, read only when the row has a link to write. */
 interface RowSource {
@@ -100,7 +99,7 @@ class Collector {
         this.confidences.push(analysis.confidence[e] as number);
         this.statuses.push(STATUS_CODES[STATUS_OF[status] as AssignedStatus]);
         this.alternatives.push(alternatives);
-        this.evidence.push(formatAnalysisEvidence(analysis, e, classifier.lexicon));
+        this.evidence.push(formatAnalysisEvidence(analysis, e, evidenceTerms));
       }
     }
     if (assigned > 0) this.withLinks++;

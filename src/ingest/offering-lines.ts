@@ -13,6 +13,7 @@
  */
 
 import { STATUS_OF, type Analysis } from '../classify/classifier.js';
+import { formatAnalysisEvidence } from '../classify/classify-enterprise.js';
 
 export type LineFormat = 'excel' | 'staging';
 
@@ -294,10 +295,7 @@ export class LineWriter {
   private quotedLine(analysis: Analysis, entry: number, status: number): void {
     const ids = Array.from(analysis.alternatives.subarray(analysis.alternativesFrom[entry], analysis.alternativesFrom[entry + 1]), (l) => this.linkIdTexts[l] as string);
     const alternatives = ids.join('|');
-    let evidence = '';
-    for (let k = analysis.evidenceFrom[entry] as number; k < (analysis.evidenceFrom[entry + 1] as number); k++) {
-      evidence += `${evidence ? ';' : ''}${this.terms[analysis.evidenceTerm[k] as number] as string}@${analysis.evidenceStart[k] as number}-${analysis.evidenceEnd[k] as number}`;
-    }
+    const evidence = formatAnalysisEvidence(analysis, entry, this.terms);
     const alternativesCell = this.excel ? (alternatives === '' || this.plainLinks ? alternatives : excelCell(alternatives)) : quoted(alternatives);
     const evidenceCell = this.excel ? excelCell(evidence) : quoted(evidence);
     const prefix = this.buffer.toString('utf8', this.prefixStart, this.prefixStart + this.prefixLength);
