@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { CsvAnomaly, CsvScanner } from '../src/ingest/csv-scanner.js';
+import { Utf8Records } from '../src/ingest/csv-utf8-records.js';
 
 function reference(text: string): string[][] | Error {
   try {
@@ -81,4 +82,39 @@ test('well-formed files never make the scanner give up', () => {
 test('a byte-order mark is dropped at the start only, and blank lines are kept as records', () => {
   assert.deepEqual(scan(['\ufeffa,b\n\n1,2\n']), [['a', 'b'], [''], ['1', '2']]);
   assert.deepEqual(scan(['a\n\ufeffb\n']), [['a'], ['\ufeffb']]);
+});
+
+test('field spans read from UTF-8 bytes give the scanner\'s records, or its anomaly, wherever the bytes start in memory', () => {
+  // Long runs without delimiters, as descriptions are: the byte scanner takes them several bytes at a time.
+  const part = fc.oneof(
+    fc.constantFrom('"', '""', ',', '\t', '\n', '\r', '\r\n', '"x"', ',"', '",', '\ufeff', ' '),
+    fc.stringMatching(/^[a-z江工业互联网 +\-/]{1,40}$/),
+  );
+  fc.assert(
+    fc.property(fc.array(part, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 0, max: 7 }), (parts, delimiter, offset) => {
+      const text = parts.join('');
+      let expected: string[][] | CsvAnomaly;
+      try {
+        const scanner = new CsvScanner({ delimiter, continues: true });
+        expected = [...scanner.push(text), ...scanner.end()];
+      } catch (error) {
+        if (!(error instanceof CsvAnomaly)) throw error;
+        expected = error;
+      }
+      const encoded = Buffer.from(text, 'utf8');
+      const memory = new Uint8Array(new ArrayBuffer(offset + encoded.length + 8), offset, encoded.length);
+      memory.set(encoded);
+      const records = new Utf8Records(memory, 0, memory.length, delimiter === '\r\n');
+      let got: string[][] | CsvAnomaly = [];
+      try {
+        while (records.next()) got.push(Array.from({ length: records.count }, (_, f) => records.text(f)));
+      } catch (error) {
+        if (!(error instanceof CsvAnomaly)) throw error;
+        got = error;
+      }
+      if (expected instanceof CsvAnomaly) assert.ok(got instanceof CsvAnomaly, `${JSON.stringify(text)}: the scanner gives up, the byte reader gave ${JSON.stringify(got)}`);
+      else assert.deepEqual(got, expected, JSON.stringify(text));
+    }),
+    { numRuns: 20_000 },
+  );
 });

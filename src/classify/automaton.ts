@@ -123,49 +123,37 @@ export class Automaton {
       return;
     }
     this.width = width;
-    // A cell holds its target state and, in its lowest bit, whether patterns end there (see DenseTables).
-    const table = states < 0x8000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
-    // A state's row is its failure state's row with its own edges on top; the failure state comes earlier breadth first.
-    const edges: [cls: number, target: number][][] = Array.from({ length: states }, () => []);
-    for (const [key, target] of this.next) (edges[Math.floor(key / UNITS)] as [number, number][]).push([this.classes[key % UNITS] as number, target]);
-    for (const state of order) {
-      const row = state * width;
-      if (state !== 0) {
-        const failRow = (this.fail[state] as number) * width;
-        table.copyWithin(row, failRow, failRow + width);
-      }
-      for (const [cls, target] of edges[state] as [number, number][]) table[row + cls] = target;
-    }
-    this.renumber(order, table);
-    this.next.clear();
-  }
-
-  /**
-   * States renumbered breadth first, so that the shallow states, where a scan
-   * spends most of its steps, have their rows side by side in the cache.
-   */
-  private renumber(order: readonly number[], table: Uint16Array | Uint32Array): void {
-    const { width } = this;
-    const states = order.length;
+    // States are numbered breadth first, so that the shallow states, where a scan spends most of its steps, have
+    // their rows side by side in the cache.
     const renumbered = new Int32Array(states);
     order.forEach((state, index) => (renumbered[state] = index));
-    const rows = table instanceof Uint16Array ? new Uint16Array(table.length) : new Uint32Array(table.length);
+    // A cell holds its target state and, in its lowest bit, whether patterns end there (see DenseTables).
+    const cellOf = (target: number) =>
+      (renumbered[target] as number) * 2 + (this.outputStart[target] !== this.outputStart[target + 1] ? 1 : 0);
+    const table = states < 0x8000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
+    const edges: [cls: number, cell: number][][] = Array.from({ length: states }, () => []);
+    for (const [key, target] of this.next) {
+      (edges[renumbered[Math.floor(key / UNITS)] as number] as [number, number][]).push([this.classes[key % UNITS] as number, cellOf(target)]);
+    }
+    // A state's row is its failure state's row (earlier breadth first, so already written) with its own edges on top.
     const outputStart = new Int32Array(states + 1);
     const outputs = new Int32Array(this.outputs.length);
     let total = 0;
     order.forEach((state, index) => {
-      for (let c = 0; c < width; c++) {
-        const target = table[state * width + c] as number;
-        const ends = this.outputStart[target] !== this.outputStart[target + 1];
-        rows[index * width + c] = (renumbered[target] as number) * 2 + (ends ? 1 : 0);
+      const row = index * width;
+      if (index !== 0) {
+        const failRow = (renumbered[this.fail[state] as number] as number) * width;
+        table.copyWithin(row, failRow, failRow + width);
       }
+      for (const [cls, cell] of edges[index] as [number, number][]) table[row + cls] = cell;
       outputStart[index] = total;
       for (let m = this.outputStart[state] as number; m < (this.outputStart[state + 1] as number); m++) outputs[total++] = this.outputs[m] as number;
     });
     outputStart[states] = total;
-    this.table = rows;
+    this.table = table;
     this.outputStart = outputStart;
     this.outputs = outputs;
+    this.next.clear();
   }
 
   /** The sparse form's transition from `state` on `code`, following failure links. */
