@@ -256,9 +256,9 @@ export const NO_PATTERNS: DenseTables = {
 };
 
 export class OccurrenceList {
-  patterns = new Int32Array(64);
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
+  patterns: Int32Array = new Int32Array(64);
+  starts: Int32Array = new Int32Array(64);
+  ends: Int32Array = new Int32Array(64);
   count = 0;
 
   push(pattern: number, start: number, end: number): void {

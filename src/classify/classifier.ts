@@ -25,6 +25,7 @@ import { FEATURE_NAMES, predictLink, type LinkFeatures } from './features.js';
 import { compileLexicon, HitFinder, type Lexicon, type LexiconTerm, type Segmenter } from './lexicon.js';
 import type { ClassifierModel } from './model.js';
 import { NormalizedBuffer } from './normalize.js';
+import { WasmScan } from './wasm-scan.js';
 
 export const AssignmentStatus = {
   confirmed: { zh: '已确认', en: 'confirmed' },
@@ -313,6 +314,8 @@ class Core implements Analysis {
 export class Classifier {
   private core: Core;
   private readonly dense;
+  /** The byte path's loop as WebAssembly, made on first use (null: the tables do not suit it). */
+  private wasm: WasmScan | null | undefined;
 
   private constructor(
     readonly lexicon: Lexicon,
@@ -362,9 +365,13 @@ export class Classifier {
   analyseUtf8(bytes: Uint8Array, start: number, end: number, unescape: boolean): Analysis | undefined {
     if (end - start > MAX_TEXT_CHARS) return undefined;
     const core = this.take();
-    // The dense automaton runs inside normalisation's loop; the sparse one after it.
+    // The dense automaton runs inside normalisation's loop (in WebAssembly when it can); the sparse one after it.
     const dense = this.dense;
-    if (!core.text.fillUtf8(bytes, start, end, unescape, dense, core.finder.occurrences)) return undefined;
+    if (dense && this.wasm === undefined) this.wasm = WasmScan.for(dense, { textBytes: MAX_TEXT_CHARS }) ?? null;
+    const wasm = core === this.core ? this.wasm : undefined;
+    const filled = wasm?.fill(bytes, start, end, unescape, core.text, core.finder.occurrences) ??
+      core.text.fillUtf8(bytes, start, end, unescape, dense, core.finder.occurrences);
+    if (!filled) return undefined;
     return this.run(core, false, false, dense !== undefined);
   }
 

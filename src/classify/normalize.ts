@@ -76,6 +76,17 @@ function learnUnit(unit: number): number {
   return (units[unit] = WIDE);
 }
 
+/** The canonical unit of a BMP unit as `units` holds it (WIDE: no one-unit form), learnt now if it was not. */
+export function canonicalUnit(unit: number): number {
+  const code = units[unit] as number;
+  return code === 0 ? learnUnit(unit) : code;
+}
+
+/** The units learnt so far (0: not yet), for a copy of the table elsewhere (wasm-scan.ts). */
+export function learntUnits(): Readonly<Uint16Array> {
+  return units;
+}
+
 function canonical(codePoint: number): string {
   let value = wideForms.get(codePoint);
   if (value === undefined) {
@@ -185,9 +196,9 @@ function decode(codes: Uint16Array, n: number): string {
  * million-row file is never turned into strings to be classified.
  */
 export class NormalizedBuffer implements Scratch {
-  codes = new Uint16Array(1024);
-  starts = new Uint32Array(1024);
-  ends = new Uint32Array(1024);
+  codes: Uint16Array = new Uint16Array(1024);
+  starts: Uint32Array = new Uint32Array(1024);
+  ends: Uint32Array = new Uint32Array(1024);
   length = 0;
 
   /** Normalises a string, as `normalizeText`. */
