@@ -215,6 +215,9 @@ export class NormalizedBuffer implements Scratch {
    * The automaton `scan` runs in the same loop, each canonical character
    * stepping it as it is written: `found` then holds every occurrence, as
    * `Automaton.scanInto` would find them in the canonical form.
+   *
+   * scan.wat is this loop in WebAssembly (wasm-scan.ts), which the classifier
+   * uses first: a change here is a change there (test/scan-wasm.test.ts).
    */
   fillUtf8(bytes: Uint8Array, start: number, end: number, unescape: boolean, scan: DenseTables = NO_PATTERNS, found = new OccurrenceList()): boolean {
     // A unit never takes fewer than one byte.
