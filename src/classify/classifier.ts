@@ -109,6 +109,8 @@ export interface Analysis {
 }
 
 const FEATURES = FEATURE_NAMES.length;
+/** Scores remembered per link (`Core.lexiconCurve`). */
+const CURVE_WAYS = 4;
 
 /** The buffers of one text's analysis, reused from text to text. */
 class Core implements Analysis {
@@ -139,6 +141,10 @@ class Core implements Analysis {
   private readonly linkSegment: Int32Array;
   /** Each link's place among the link ids in `localeCompare` order (the last tie-break of ranks). */
   private readonly idOrder: Int32Array;
+  /** Scores and their lexicon curve values by link (`lexiconCurve`); NaN never equals a score. */
+  private readonly curveScores: Float64Array;
+  private readonly curveValues: Float64Array;
+  private readonly curveNext: Uint8Array;
   busy = false;
 
   constructor(
@@ -166,6 +172,9 @@ class Core implements Analysis {
     this.linkSegment = Int32Array.from(lexicon.links, (l) => segments.indexOf(l.segment));
     const ids = lexicon.links.map((l, index) => ({ id: l.id, index })).sort((a, b) => a.id.localeCompare(b.id));
     this.idOrder = new Int32Array(links);
+    this.curveScores = new Float64Array(links * CURVE_WAYS).fill(NaN);
+    this.curveValues = new Float64Array(links * CURVE_WAYS);
+    this.curveNext = new Uint8Array(links);
     ids.forEach((entry, place) => (this.idOrder[entry.index] = place));
   }
 
@@ -210,11 +219,28 @@ class Core implements Analysis {
     for (let e = 0; e < size; e++) {
       const l = lexicon.links[link[e] as number] as Lexicon['links'][number];
       const learned = model ? predictLink(model, l.id, this.features.subarray(e * FEATURES, (e + 1) * FEATURES)) : undefined;
-      this.confidence[e] = learned ?? 1 - 2 ** (-(score[e] as number) / l.threshold);
+      this.confidence[e] = learned ?? this.lexiconCurve(link[e] as number, score[e] as number);
     }
     this.decideStatuses();
     this.rank();
     return this;
+  }
+
+  /**
+   * `1 - 2^(-score / threshold)` (see the module note), remembered for the last
+   * CURVE_WAYS scores of each link: a link's scores are sums of a few keyword
+   * weights, so they recur, and the power is the dearest step of the core.
+   */
+  private lexiconCurve(link: number, score: number): number {
+    const { curveScores, curveValues } = this;
+    const first = link * CURVE_WAYS;
+    for (let k = first; k < first + CURVE_WAYS; k++) if (curveScores[k] === score) return curveValues[k] as number;
+    const value = 1 - 2 ** (-score / (this.lexicon.links[link] as Lexicon['links'][number]).threshold);
+    const k = first + (this.curveNext[link] as number);
+    this.curveNext[link] = ((this.curveNext[link] as number) + 1) % CURVE_WAYS;
+    curveScores[k] = score;
+    curveValues[k] = value;
+    return value;
   }
 
   /** Each entry's evidence, in hit order: term and original span. */

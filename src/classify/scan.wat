@@ -11,10 +11,11 @@
 ;; (pattern, start, end: i32 each).
 ;;
 ;; `fill(from, to, unescape)` reads bytes [from, to) and answers
-;;   0: done (`length` units, `found` occurrences);
+;;   the count of units written, times 4, when done (the count of occurrences is then `found`);
 ;;   1: the text needs the string path (beyond the BMP, or a unit without a one-unit form);
 ;;   2: unit `unseen` has not been learnt: learn it, then call again;
 ;;   3: more occurrences than `layout` made room for.
+;; (Answers in one number, and counts in the memory: reading a global from JavaScript costs more than a call.)
 (module
   (memory (export "memory") 1)
   (global $units (mut i32) (i32.const 0))
@@ -31,15 +32,14 @@
   (global $occStarts (mut i32) (i32.const 0))
   (global $occEnds (mut i32) (i32.const 0))
   (global $occCapacity (mut i32) (i32.const 0))
-  (global $length (export "length") (mut i32) (i32.const 0))
-  (global $found (export "found") (mut i32) (i32.const 0))
-  (global $unseen (export "unseen") (mut i32) (i32.const 0))
+  ;; Where `found` and `unseen` are written: two i32s.
+  (global $counts (mut i32) (i32.const 0))
 
   (func (export "layout")
     (param $units i32) (param $classes i32) (param $table i32) (param $width i32)
     (param $outputStart i32) (param $outputs i32) (param $lengths i32)
     (param $codes i32) (param $starts i32) (param $ends i32)
-    (param $occPatterns i32) (param $occStarts i32) (param $occEnds i32) (param $occCapacity i32)
+    (param $occPatterns i32) (param $occStarts i32) (param $occEnds i32) (param $occCapacity i32) (param $counts i32)
     (global.set $units (local.get $units))
     (global.set $classes (local.get $classes))
     (global.set $table (local.get $table))
@@ -53,7 +53,8 @@
     (global.set $occPatterns (local.get $occPatterns))
     (global.set $occStarts (local.get $occStarts))
     (global.set $occEnds (local.get $occEnds))
-    (global.set $occCapacity (local.get $occCapacity)))
+    (global.set $occCapacity (local.get $occCapacity))
+    (global.set $counts (local.get $counts)))
 
   (func (export "fill") (param $i i32) (param $to i32) (param $unescape i32) (result i32)
     (local $unit i32) (local $code i32) (local $state i32) (local $n i32) (local $offset i32)
@@ -88,7 +89,7 @@
         ;; Its canonical unit.
         (local.set $code (i32.load16_u (i32.add (global.get $units) (i32.shl (local.get $unit) (i32.const 1)))))
         (if (i32.eqz (local.get $code))
-          (then (global.set $unseen (local.get $unit)) (return (i32.const 2))))
+          (then (i32.store offset=4 (global.get $counts) (local.get $unit)) (return (i32.const 2))))
         (if (i32.eq (local.get $code) (i32.const 0xffff)) (then (return (i32.const 1))))
         ;; Runs of separators collapse into the first.
         (if (i32.eq (local.get $code) (i32.const 0x20))
@@ -124,9 +125,9 @@
             (local.set $m (i32.add (local.get $m) (i32.const 1)))
             (br $report)))
         (br $next)))
+    (i32.store (global.get $counts) (local.get $occ))
     ;; A trailing separator is dropped.
-    (global.set $length (select (i32.sub (local.get $n) (i32.const 1)) (local.get $n)
-      (i32.and (i32.ne (local.get $n) (i32.const 0)) (local.get $lastSpace))))
-    (global.set $found (local.get $occ))
-    (i32.const 0))
+    (i32.shl
+      (select (i32.sub (local.get $n) (i32.const 1)) (local.get $n) (i32.and (i32.ne (local.get $n) (i32.const 0)) (local.get $lastSpace)))
+      (i32.const 2)))
 )

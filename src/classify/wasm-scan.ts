@@ -21,13 +21,10 @@ import { SCAN_WASM_BASE64 } from './scan-wasm.js';
 interface ScanExports {
   readonly memory: WebAssembly.Memory;
   layout(...places: number[]): void;
+  /** Four times the units written when done; else one of the codes below (see scan.wat). */
   fill(from: number, to: number, unescape: number): number;
-  readonly length: WebAssembly.Global;
-  readonly found: WebAssembly.Global;
-  readonly unseen: WebAssembly.Global;
 }
 
-const DONE = 0;
 const STRING_PATH = 1;
 const UNSEEN = 2;
 const PAGE = 65536;
@@ -45,6 +42,10 @@ export interface WasmScanOptions {
 export class WasmScan {
   private readonly exports: ScanExports;
   private readonly input: Uint8Array;
+  /** Where `fill` writes the count of occurrences and the unit not learnt yet. */
+  private readonly counts: Int32Array;
+  /** The bytes of the last call, as a plain view: a plain view's subarray is cheaper than a Buffer's. */
+  private source: Uint8Array = new Uint8Array(0);
   private readonly inputAt: number;
   private readonly units: Uint16Array;
   private readonly codes: Uint16Array;
@@ -71,7 +72,7 @@ export class WasmScan {
       outputStart: place(scan.outputStart.byteLength), outputs: place(scan.outputs.byteLength), lengths: place(scan.lengths.byteLength),
       codes: place((textBytes + 1) * 2), starts: place((textBytes + 1) * 4), ends: place((textBytes + 1) * 4),
       patterns: place(occurrences * 4), occurrenceStarts: place(occurrences * 4), occurrenceEnds: place(occurrences * 4),
-      input: place(textBytes + 4),
+      input: place(textBytes + 4), counts: place(8),
     };
     const memory = this.exports.memory;
     memory.grow(Math.ceil(top / PAGE));
@@ -92,9 +93,10 @@ export class WasmScan {
     this.occurrenceEnds = new Int32Array(buffer, at.occurrenceEnds, occurrences);
     this.input = new Uint8Array(buffer, at.input, textBytes);
     this.inputAt = at.input;
+    this.counts = new Int32Array(buffer, at.counts, 2);
     this.exports.layout(
       at.units, at.classes, at.table, scan.width, at.outputStart, at.outputs, at.lengths,
-      at.codes, at.starts, at.ends, at.patterns, at.occurrenceStarts, at.occurrenceEnds, occurrences,
+      at.codes, at.starts, at.ends, at.patterns, at.occurrenceStarts, at.occurrenceEnds, occurrences, at.counts,
     );
   }
 
@@ -109,25 +111,27 @@ export class WasmScan {
    */
   fill(bytes: Uint8Array, start: number, end: number, unescape: boolean, text: NormalizedBuffer, found: OccurrenceList): boolean | undefined {
     if (end - start > this.input.length) return undefined;
-    this.input.set(bytes.subarray(start, end));
-    const { exports } = this;
+    if (this.source.buffer !== bytes.buffer || this.source.byteOffset !== bytes.byteOffset || this.source.length !== bytes.length) {
+      this.source = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
+    this.input.set(this.source.subarray(start, end));
     for (;;) {
-      const status = exports.fill(this.inputAt, this.inputAt + end - start, unescape ? 1 : 0);
-      if (status === UNSEEN) {
-        const unit = exports.unseen.value as number;
+      const answer = this.exports.fill(this.inputAt, this.inputAt + end - start, unescape ? 1 : 0);
+      if (answer === UNSEEN) {
+        const unit = this.counts[1] as number;
         this.units[unit] = canonicalUnit(unit);
         continue;
       }
-      if (status === STRING_PATH) return false;
-      if (status !== DONE) return undefined;
+      if (answer === STRING_PATH) return false;
+      if ((answer & 3) !== 0) return undefined;
       text.codes = this.codes;
       text.starts = this.starts;
       text.ends = this.ends;
-      text.length = exports.length.value as number;
+      text.length = answer >>> 2;
       found.patterns = this.patterns;
       found.starts = this.occurrenceStarts;
       found.ends = this.occurrenceEnds;
-      found.count = exports.found.value as number;
+      found.count = this.counts[0] as number;
       return true;
     }
   }

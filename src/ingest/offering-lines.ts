@@ -87,6 +87,32 @@ function copy(from: Uint8Array, to: Uint8Array, at: number): number {
   return at;
 }
 
+/**
+ * Short texts as UTF-8 in one buffer, text `i` at `bytes[starts[i] … starts[i + 1])`:
+ * copying one reads no object of its own (the line writer copies a few a line).
+ */
+class BytePool {
+  readonly bytes: Uint8Array;
+  readonly starts: Int32Array;
+  readonly longest: number;
+
+  constructor(texts: readonly string[]) {
+    const encoded = texts.map(utf8);
+    this.bytes = Buffer.concat(encoded);
+    this.starts = new Int32Array(texts.length + 1);
+    encoded.forEach((b, i) => (this.starts[i + 1] = (this.starts[i] as number) + b.length));
+    this.longest = Math.max(0, ...encoded.map((b) => b.length));
+  }
+
+  /** Copies text `i` into `to` at `at`; returns the end. */
+  copy(i: number, to: Uint8Array, at: number): number {
+    const { bytes } = this;
+    const end = this.starts[i + 1] as number;
+    for (let k = this.starts[i] as number; k < end; k++) to[at++] = bytes[k] as number;
+    return at;
+  }
+}
+
 /** Writes the decimal digits of a non-negative integer into `to` at `at`; returns the end. */
 function writeInt(value: number, to: Uint8Array, at: number): number {
   // Offsets into a text are mostly under 1,000: those are written without a division.
@@ -132,7 +158,7 @@ export class LineWriter {
   private readonly spares: ArrayBuffer[] = [];
   private readonly excel: boolean;
   private readonly linkCells: readonly Buffer[];
-  private readonly linkIds: readonly Buffer[];
+  private readonly linkIds: BytePool;
   /** Status cells by STATUS_OF code. */
   private readonly statusCells: readonly Buffer[];
   /** By link and status (`link * STATUS_OF.length + status`): the line's middle cells by confidence. */
@@ -141,10 +167,8 @@ export class LineWriter {
   private readonly plainLinks: boolean;
   /** No keyword needs quotes (excel) or holds one (staging): evidence is then written term by term. */
   private readonly plainTerms: boolean;
-  private readonly termBytes: readonly Buffer[];
+  private readonly termBytes: BytePool;
   private readonly termFormula: Uint8Array;
-  private readonly longestLinkId: number;
-  private readonly longestTerm: number;
   private prefixStart = 0;
   private prefixLength = 0;
 
@@ -156,15 +180,13 @@ export class LineWriter {
   ) {
     this.excel = format === 'excel';
     this.linkCells = linkIdTexts.map((id) => utf8(this.excel ? excelCell(id) : quoted(id)));
-    this.linkIds = linkIdTexts.map(utf8);
+    this.linkIds = new BytePool(linkIdTexts);
     this.plainLinks = linkIdTexts.every((id) => id.length > 0 && !needsQuotes(id) && !looksLikeFormula(id) && !id.includes('"'));
     this.plainTerms = terms.every((t) => (this.excel ? !needsQuotes(t) : !t.includes('"')));
-    this.termBytes = terms.map(utf8);
+    this.termBytes = new BytePool(terms);
     this.termFormula = Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0));
     this.statusCells = STATUS_OF.map((status) => utf8(this.excel ? status : `"${status}"`));
     this.middles = Array.from({ length: linkIdTexts.length * STATUS_OF.length }, () => new Map<number, Buffer>());
-    this.longestLinkId = Math.max(0, ...this.linkIds.map((b) => b.length));
-    this.longestTerm = Math.max(0, ...this.termBytes.map((b) => b.length));
   }
 
   private reserve(bytes: number): void {
@@ -240,8 +262,8 @@ export class LineWriter {
     const alternativesTo = analysis.alternativesFrom[entry + 1] as number;
     const middle = this.middle(analysis.link[entry] as number, analysis.confidence[entry] as number, status);
     // Offsets take at most 10 digits each.
-    this.reserve(this.prefixLength + middle.length + 4 + (alternativesTo - alternativesFrom) * (this.longestLinkId + 1) +
-      (evidenceTo - evidenceFrom) * (this.longestTerm + 23));
+    this.reserve(this.prefixLength + middle.length + 4 + (alternativesTo - alternativesFrom) * (this.linkIds.longest + 1) +
+      (evidenceTo - evidenceFrom) * (this.termBytes.longest + 23));
     const buffer = this.buffer;
     let at = this.length;
     const prefixEnd = this.prefixStart + this.prefixLength;
@@ -253,7 +275,7 @@ export class LineWriter {
     if (!this.excel) buffer[at++] = 0x22;
     for (let k = alternativesFrom; k < alternativesTo; k++) {
       if (k > alternativesFrom) buffer[at++] = 0x7c;
-      at = copy(this.linkIds[analysis.alternatives[k] as number] as Buffer, buffer, at);
+      at = this.linkIds.copy(analysis.alternatives[k] as number, buffer, at);
     }
     if (!this.excel) buffer[at++] = 0x22;
     buffer[at++] = 0x2c;
@@ -262,7 +284,7 @@ export class LineWriter {
     else if (evidenceFrom < evidenceTo && this.termFormula[analysis.evidenceTerm[evidenceFrom] as number]) buffer[at++] = 0x27;
     for (let k = evidenceFrom; k < evidenceTo; k++) {
       if (k > evidenceFrom) buffer[at++] = 0x3b;
-      at = copy(this.termBytes[analysis.evidenceTerm[k] as number] as Buffer, buffer, at);
+      at = this.termBytes.copy(analysis.evidenceTerm[k] as number, buffer, at);
       buffer[at++] = 0x40;
       at = writeInt(analysis.evidenceStart[k] as number, buffer, at);
       buffer[at++] = 0x2d;
