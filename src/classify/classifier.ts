@@ -184,17 +184,19 @@ class Core implements Analysis {
    */
   analyse(truncated: boolean, model: ClassifierModel | undefined, withFeatures: boolean, scanned = false): this {
     const { lexicon, entryOf, termHits, score, hitCount, distinct, maxWeight, link } = this;
+    const { link: termLink, weight: termWeight } = lexicon.table;
     this.truncated = truncated;
     const hits = scanned ? this.finder.findScanned(this.text) : this.finder.find(this.text);
     let size = 0;
     for (let k = 0; k < hits.count; k++) {
       const t = hits.patterns[k] as number;
-      const term = lexicon.terms[t] as LexiconTerm;
-      let e = entryOf[term.link] as number;
+      const l = termLink[t] as number;
+      const weight = termWeight[t] as number;
+      let e = entryOf[l] as number;
       if (e < 0) {
         e = size++;
-        entryOf[term.link] = e;
-        link[e] = term.link;
+        entryOf[l] = e;
+        link[e] = l;
         score[e] = 0;
         hitCount[e] = 0;
         distinct[e] = 0;
@@ -205,10 +207,10 @@ class Core implements Analysis {
       const seen = termHits[t] as number;
       termHits[t] = seen + 1;
       if (seen === 0) {
-        score[e] = (score[e] as number) + term.weight;
+        score[e] = (score[e] as number) + weight;
         distinct[e] = (distinct[e] as number) + 1;
-        if (term.weight > (maxWeight[e] as number)) maxWeight[e] = term.weight;
-      } else if (seen <= 2) score[e] = (score[e] as number) + term.weight / 4;
+        if (weight > (maxWeight[e] as number)) maxWeight[e] = weight;
+      } else if (seen <= 2) score[e] = (score[e] as number) + weight / 4;
     }
     this.size = size;
     this.layEvidence(hits);
@@ -245,7 +247,8 @@ class Core implements Analysis {
 
   /** Each entry's evidence, in hit order: term and original span. */
   private layEvidence(hits: { count: number; patterns: Int32Array; starts: Int32Array; ends: Int32Array }): void {
-    const { evidenceFrom, hitCount, size, lexicon, entryOf } = this;
+    const { evidenceFrom, hitCount, size, entryOf } = this;
+    const termLink = this.lexicon.table.link;
     evidenceFrom[0] = 0;
     for (let e = 0; e < size; e++) evidenceFrom[e + 1] = (evidenceFrom[e] as number) + (hitCount[e] as number);
     if (this.evidenceTerm.length < hits.count) {
@@ -260,7 +263,7 @@ class Core implements Analysis {
     for (let e = 0; e < size; e++) hitCount[e] = evidenceFrom[e] as number;
     for (let k = 0; k < hits.count; k++) {
       const t = hits.patterns[k] as number;
-      const e = entryOf[(lexicon.terms[t] as LexiconTerm).link] as number;
+      const e = entryOf[termLink[t] as number] as number;
       const at = hitCount[e] as number;
       hitCount[e] = at + 1;
       evidenceTerm[at] = t;

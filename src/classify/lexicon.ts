@@ -39,11 +39,36 @@ export interface LexiconTerm {
   readonly pluralizes: boolean;
 }
 
+/** Bits of `TermTable.flags`: the LexiconTerm fields of the same names. */
+export const TERM_NEGATIVE = 1;
+export const TERM_BOUNDED_START = 2;
+export const TERM_BOUNDED_END = 4;
+export const TERM_SHORT = 8;
+export const TERM_PLURALIZES = 16;
+
+/** What the per-text loops read of each term, by term index, in typed arrays (no object to load per hit). */
+export interface TermTable {
+  readonly link: Int32Array;
+  readonly weight: Float64Array;
+  readonly flags: Uint8Array;
+}
+
 export interface Lexicon {
   readonly frameworkId: string;
   readonly links: readonly LexiconLink[];
   readonly terms: readonly LexiconTerm[];
+  readonly table: TermTable;
   readonly automaton: Automaton;
+}
+
+function termTable(terms: readonly LexiconTerm[]): TermTable {
+  const bit = (on: boolean, value: number) => (on ? value : 0);
+  return {
+    link: Int32Array.from(terms, (t) => t.link),
+    weight: Float64Array.from(terms, (t) => t.weight),
+    flags: Uint8Array.from(terms, (t) => bit(t.negative, TERM_NEGATIVE) | bit(t.boundedStart, TERM_BOUNDED_START) |
+      bit(t.boundedEnd, TERM_BOUNDED_END) | bit(t.short, TERM_SHORT) | bit(t.pluralizes, TERM_PLURALIZES)),
+  };
 }
 
 /**
@@ -95,7 +120,7 @@ export function compileLexicon(framework: Framework): Lexicon {
     for (const k of link.keywords) add(index, k.term, k.weight, false);
     for (const n of link.negatives) add(index, n.term, 0, true);
   });
-  return { frameworkId: framework.id, links, terms, automaton: new Automaton(patterns) };
+  return { frameworkId: framework.id, links, terms, table: termTable(terms), automaton: new Automaton(patterns) };
 }
 
 /**
@@ -126,7 +151,8 @@ export class HitFinder {
 
   /** `find`, the automaton's occurrences in the text being in `occurrences` already. */
   findScanned(text: NormalizedBuffer): OccurrenceList {
-    const { lexicon, positives, negatives, occurrences } = this;
+    const { positives, negatives, occurrences } = this;
+    const { flags } = this.lexicon.table;
     const { codes, length: n } = text;
     positives.count = 0;
     negatives.count = 0;
@@ -135,19 +161,19 @@ export class HitFinder {
       const index = occurrences.patterns[k] as number;
       const start = occurrences.starts[k] as number;
       let end = occurrences.ends[k] as number;
-      const term = lexicon.terms[index] as LexiconTerm;
-      if (term.boundedStart && start > 0 && isAlnum(codes[start - 1] as number)) continue;
-      if (term.boundedEnd && end < n && isAlnum(codes[end] as number)) {
+      const term = flags[index] as number;
+      if (term & TERM_BOUNDED_START && start > 0 && isAlnum(codes[start - 1] as number)) continue;
+      if (term & TERM_BOUNDED_END && end < n && isAlnum(codes[end] as number)) {
         // An English plural ("transmitters", "switches") is the keyword's word; anything else runs on into another word.
         // Acronyms take none: "TPMS" is not a plural of "TPM".
-        const plural = term.pluralizes ? pluralEnd(codes, n, end) : -1;
+        const plural = term & TERM_PLURALIZES ? pluralEnd(codes, n, end) : -1;
         if (plural < 0) continue;
         end = plural;
       }
-      if (term.negative) negatives.push(index, start, end);
+      if (term & TERM_NEGATIVE) negatives.push(index, start, end);
       else {
         positives.push(index, start, end);
-        if (term.short) anyShort = true;
+        if (term & TERM_SHORT) anyShort = true;
       }
     }
     const count = positives.count;
@@ -163,10 +189,11 @@ export class HitFinder {
   /** Short Chinese hits that straddle a word boundary are false matches ("全网" in 安全|网关). */
   private dropStraddling(text: NormalizedBuffer, keep: Uint8Array): void {
     const segmenter = this.segmenter as Segmenter;
-    const { positives, lexicon } = this;
+    const { positives } = this;
+    const { flags } = this.lexicon.table;
     const boundaries = segmenter.spaceLocal ? this.runBoundaries(text, segmenter) : segmenter(text.text());
     for (let k = 0; k < positives.count; k++) {
-      if (!(lexicon.terms[positives.patterns[k] as number] as LexiconTerm).short) continue;
+      if (!((flags[positives.patterns[k] as number] as number) & TERM_SHORT)) continue;
       if (straddles(boundaries, positives.starts[k] as number, positives.ends[k] as number)) keep[k] = 0;
     }
   }
@@ -178,13 +205,14 @@ export class HitFinder {
    * boundaries, so the hit cannot straddle one.
    */
   private runBoundaries(text: NormalizedBuffer, segmenter: Segmenter): readonly number[] {
-    const { positives, lexicon } = this;
+    const { positives } = this;
+    const { flags } = this.lexicon.table;
     const { codes, length: n } = text;
     const boundaries = this.boundaries;
     boundaries.length = 0;
     let lastRun = -1;
     for (let k = 0; k < positives.count; k++) {
-      if (!(lexicon.terms[positives.patterns[k] as number] as LexiconTerm).short) continue;
+      if (!((flags[positives.patterns[k] as number] as number) & TERM_SHORT)) continue;
       const hitStart = positives.starts[k] as number;
       const hitEnd = positives.ends[k] as number;
       let start = hitStart;
@@ -201,15 +229,16 @@ export class HitFinder {
 
   /** A negative cancels the positive hits of its own link that it overlaps. */
   private dropNegated(keep: Uint8Array): void {
-    const { positives, negatives, lexicon } = this;
+    const { positives, negatives } = this;
+    const termLink = this.lexicon.table.link;
     for (let k = 0; k < positives.count; k++) {
       if (!keep[k]) continue;
-      const link = (lexicon.terms[positives.patterns[k] as number] as LexiconTerm).link;
+      const link = termLink[positives.patterns[k] as number] as number;
       const start = positives.starts[k] as number;
       const end = positives.ends[k] as number;
       for (let m = 0; m < negatives.count; m++) {
         if ((negatives.starts[m] as number) < end && start < (negatives.ends[m] as number) &&
-          (lexicon.terms[negatives.patterns[m] as number] as LexiconTerm).link === link) {
+          termLink[negatives.patterns[m] as number] === link) {
           keep[k] = 0;
           break;
         }
