@@ -117,6 +117,8 @@ class ClassifyRun {
   private readonly queue: Promise<JobResult>[] = [];
   /** Output buffers written to the sink, to be moved back to a worker with the next job. */
   private readonly spares: ArrayBuffer[] = [];
+  /** Where a CSV job's input buffer goes once the worker has read it (the slicer reads into it again). */
+  recycleInput?: (buffer: ArrayBuffer) => void;
   private readonly started = performance.now();
   private readonly linkIds: readonly string[];
 
@@ -174,6 +176,7 @@ class ClassifyRun {
   /** Waits for the oldest job and hands its rows to the sink; a slice with an anomaly is returned instead, and the rest dropped. */
   private async deliverOldest(): Promise<JobResult | undefined> {
     const result = await (this.queue.shift() as Promise<JobResult>);
+    if (result.input) this.recycleInput?.(result.input);
     if (result.anomaly) {
       this.queue.length = 0;
       return result;
@@ -234,6 +237,7 @@ class ClassifyRun {
 async function classifySlices(run: ClassifyRun, slicer: CsvSlicer, plan: ColumnPlan): Promise<number | undefined> {
   const { delimiter, skipRecords } = slicer.head;
   let recordsBefore = 0;
+  run.recycleInput = (buffer) => slicer.recycle(buffer);
   try {
     for (;;) {
       const slice = await slicer.next();

@@ -90,6 +90,8 @@ export interface JobResult {
   readonly issues: readonly Issue[];
   /** The output lines of the job's rows, as UTF-8 (when the sink writes lines). */
   readonly bytes?: Uint8Array;
+  /** A CSV job's input bytes, read: moved back for the slicer to read later slices into (fresh memory costs page faults). */
+  readonly input?: ArrayBuffer;
   readonly columns?: OfferingColumns;
 }
 

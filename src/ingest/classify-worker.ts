@@ -258,13 +258,16 @@ function runCsvUtf8(job: CsvBytesJob, bytes: Buffer, start: number): JobResult {
 async function runCsv(job: CsvBytesJob): Promise<JobResult> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   const start = utf8Start(job, bytes);
-  return start < 0 ? runCsvText(job, bytes) : runCsvUtf8(job, bytes, start);
+  const result = start < 0 ? await runCsvText(job, bytes) : runCsvUtf8(job, bytes, start);
+  return { ...result, input: job.bytes.buffer as ArrayBuffer };
 }
 
 function transferList(result: JobResult): ArrayBuffer[] {
   const c = result.columns;
-  if (c) return [c.links.buffer, c.confidences.buffer, c.statuses.buffer] as ArrayBuffer[];
-  return result.bytes && result.bytes.byteLength > 0 ? [result.bytes.buffer as ArrayBuffer] : [];
+  const moved: ArrayBuffer[] = result.input ? [result.input] : [];
+  if (c) moved.push(c.links.buffer as ArrayBuffer, c.confidences.buffer as ArrayBuffer, c.statuses.buffer as ArrayBuffer);
+  else if (result.bytes && result.bytes.byteLength > 0) moved.push(result.bytes.buffer as ArrayBuffer);
+  return moved;
 }
 
 answerJobs<Job, JobResult>(parentPort, (job) => {

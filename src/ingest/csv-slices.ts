@@ -120,6 +120,8 @@ export class CsvSlicer {
   private position: number;
   private ended = false;
   private sliced = 0;
+  /** Buffers of slices already read, to read later slices into (see `recycle`). */
+  private readonly spares: ArrayBuffer[] = [];
 
   private constructor(
     private readonly handle: FileHandle,
@@ -187,7 +189,7 @@ export class CsvSlicer {
       let own = false;
       if (!this.ended) {
         // A buffer of its own (not from Node's pool), so that the slice can be moved to a worker.
-        const buffer = Buffer.allocUnsafeSlow(this.carry.length + this.sliceBytes);
+        const buffer = this.buffer(this.carry.length + this.sliceBytes);
         this.carry.copy(buffer, 0);
         const { bytesRead } = await this.handle.read(buffer, this.carry.length, this.sliceBytes, this.position);
         this.position += bytesRead;
@@ -215,10 +217,25 @@ export class CsvSlicer {
     }
   }
 
+  /** A slice's buffer its reader is done with: later slices are read into it rather than into fresh memory. */
+  recycle(buffer: ArrayBuffer): void {
+    if (this.spares.length < MAX_SPARES) this.spares.push(buffer);
+  }
+
+  private buffer(bytes: number): Buffer {
+    const spare = this.spares.findIndex((b) => b.byteLength >= bytes);
+    // Room for a longer carry than this one, so that the buffer fits the slices it is recycled for.
+    if (spare < 0) return Buffer.allocUnsafeSlow(Math.max(bytes, this.sliceBytes + (this.sliceBytes >> 2))).subarray(0, bytes);
+    return Buffer.from(this.spares.splice(spare, 1)[0] as ArrayBuffer, 0, bytes);
+  }
+
   async close(): Promise<void> {
     await this.handle.close();
   }
 }
+
+/** Spare slice buffers kept: as many as slices out at once, give or take. */
+const MAX_SPARES = 16;
 
 const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 const stripBom = (bytes: Buffer) => (hasBom(bytes) ? bytes.subarray(3) : bytes);
