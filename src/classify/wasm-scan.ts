@@ -44,7 +44,8 @@ export class WasmScan {
   private readonly input: Uint8Array;
   /** Where `fill` writes the count of occurrences and the unit not learnt yet. */
   private readonly counts: Int32Array;
-  /** The bytes of the last call, as a plain view: a plain view's subarray is cheaper than a Buffer's. */
+  /** The bytes of the last call, and a plain view of them: a plain view's subarray is cheaper than a Buffer's. */
+  private bytes: Uint8Array | undefined;
   private source: Uint8Array = new Uint8Array(0);
   private readonly inputAt: number;
   private readonly units: Uint16Array;
@@ -111,7 +112,8 @@ export class WasmScan {
    */
   fill(bytes: Uint8Array, start: number, end: number, unescape: boolean, text: NormalizedBuffer, found: OccurrenceList): boolean | undefined {
     if (end - start > this.input.length) return undefined;
-    if (this.source.buffer !== bytes.buffer || this.source.byteOffset !== bytes.byteOffset || this.source.length !== bytes.length) {
+    if (bytes !== this.bytes) {
+      this.bytes = bytes;
       this.source = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     }
     this.input.set(this.source.subarray(start, end));
