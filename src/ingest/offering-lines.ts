@@ -14,6 +14,7 @@
 
 import { STATUS_OF, type Analysis } from '../classify/classifier.js';
 import { formatAnalysisEvidence } from '../classify/classify-enterprise.js';
+import { EVIDENCE_ROOM, LineMemory } from './wasm-lines.js';
 
 export type LineFormat = 'excel' | 'staging';
 
@@ -76,99 +77,31 @@ export function formatLine(format: LineFormat, row: OfferingLine): string {
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
-/** Copies `from` into `to` at `at`; returns the end. (A loop for a few bytes: cheaper than the call into `set`.) */
-function copy(from: Uint8Array, to: Uint8Array, at: number): number {
-  const length = from.length;
-  if (length > 24) {
-    to.set(from, at);
-    return at + length;
-  }
-  for (let k = 0; k < length; k++) to[at++] = from[k] as number;
-  return at;
-}
-
-/**
- * Short texts as UTF-8 in one buffer, text `i` at `bytes[starts[i] … starts[i + 1])`:
- * copying one reads no object of its own (the line writer copies a few a line).
- */
-class BytePool {
-  readonly bytes: Uint8Array;
-  readonly starts: Int32Array;
-  readonly longest: number;
-
-  constructor(texts: readonly string[]) {
-    const encoded = texts.map(utf8);
-    this.bytes = Buffer.concat(encoded);
-    this.starts = new Int32Array(texts.length + 1);
-    encoded.forEach((b, i) => (this.starts[i + 1] = (this.starts[i] as number) + b.length));
-    this.longest = Math.max(0, ...encoded.map((b) => b.length));
-  }
-
-  /** Copies text `i` into `to` at `at`; returns the end. */
-  copy(i: number, to: Uint8Array, at: number): number {
-    const { bytes } = this;
-    const end = this.starts[i + 1] as number;
-    for (let k = this.starts[i] as number; k < end; k++) to[at++] = bytes[k] as number;
-    return at;
-  }
-}
-
-/** Writes the decimal digits of a non-negative integer into `to` at `at`; returns the end. */
-function writeInt(value: number, to: Uint8Array, at: number): number {
-  // Offsets into a text are mostly under 1,000: those are written without a division.
-  if (value < 10) {
-    to[at] = 0x30 + value;
-    return at + 1;
-  }
-  if (value < 100) {
-    const tens = (value * 205) >>> 11;
-    to[at] = 0x30 + tens;
-    to[at + 1] = 0x30 + value - tens * 10;
-    return at + 2;
-  }
-  if (value < 1000) {
-    const hundreds = (value * 41) >>> 12;
-    const rest = value - hundreds * 100;
-    const tens = (rest * 205) >>> 11;
-    to[at] = 0x30 + hundreds;
-    to[at + 1] = 0x30 + tens;
-    to[at + 2] = 0x30 + rest - tens * 10;
-    return at + 3;
-  }
-  let digits = 0;
-  for (let v = value; v > 0; v = Math.floor(v / 10)) digits++;
-  let k = at + digits;
-  for (let v = value; v > 0; v = Math.floor(v / 10)) to[--k] = 0x30 + (v % 10);
-  return at + digits;
-}
-
 /**
  * `formatLine` for the workers' loop: the same lines, written as UTF-8 straight
- * from a classification's buffers (Analysis) into one growing buffer of its own
- * (not Node's pool, so that it can be moved to the main thread without a copy).
- * Cells that can only hold the framework's link ids or keyword terms are encoded
- * and checked for quoting and formulas once, not once a line; a firm's id and
- * name cells once for all its lines; a link's cells up to its alternatives once
- * per confidence.
+ * from a classification's buffers (Analysis) into a growing memory of its own
+ * (wasm-lines.ts), a plain line by WebAssembly. Cells that can only hold the
+ * framework's link ids or keyword terms are encoded and checked for quoting and
+ * formulas once, not once a line; a firm's id and name cells once for all its
+ * lines; a link's cells up to its alternatives once per confidence.
  */
 export class LineWriter {
-  private buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private readonly memory: LineMemory;
   private length = 0;
-  /** Buffers given back (`recycle`), written into before new ones are made. */
+  /** Buffers given back (`recycle`), the lines taken are copied into before new ones are made. */
   private readonly spares: ArrayBuffer[] = [];
   private readonly excel: boolean;
   private readonly linkCells: readonly Buffer[];
-  private readonly linkIds: BytePool;
   /** Status cells by STATUS_OF code. */
   private readonly statusCells: readonly Buffer[];
-  /** By link and status (`link * STATUS_OF.length + status`): the line's middle cells by confidence. */
-  private readonly middles: Map<number, Buffer>[];
+  /** By link and status (`link * STATUS_OF.length + status`): the line's middle cells by confidence, kept in the memory. */
+  private readonly middles: Map<number, number>[];
   /** No link id needs quotes or starts like a formula: alternatives, link ids joined by `|`, are then plain too. */
   private readonly plainLinks: boolean;
   /** No keyword needs quotes (excel) or holds one (staging): evidence is then written term by term. */
   private readonly plainTerms: boolean;
-  private readonly termBytes: BytePool;
-  private readonly termFormula: Uint8Array;
+  private readonly longestLinkId: number;
+  private readonly longestTerm: number;
   private prefixStart = 0;
   private prefixLength = 0;
 
@@ -180,20 +113,23 @@ export class LineWriter {
   ) {
     this.excel = format === 'excel';
     this.linkCells = linkIdTexts.map((id) => utf8(this.excel ? excelCell(id) : quoted(id)));
-    this.linkIds = new BytePool(linkIdTexts);
     this.plainLinks = linkIdTexts.every((id) => id.length > 0 && !needsQuotes(id) && !looksLikeFormula(id) && !id.includes('"'));
     this.plainTerms = terms.every((t) => (this.excel ? !needsQuotes(t) : !t.includes('"')));
-    this.termBytes = new BytePool(terms);
-    this.termFormula = Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0));
+    this.memory = new LineMemory(linkIdTexts, terms, Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0)));
     this.statusCells = STATUS_OF.map((status) => utf8(this.excel ? status : `"${status}"`));
-    this.middles = Array.from({ length: linkIdTexts.length * STATUS_OF.length }, () => new Map<number, Buffer>());
+    this.middles = Array.from({ length: linkIdTexts.length * STATUS_OF.length }, () => new Map<number, number>());
+    const longest = (texts: readonly string[]) => Math.max(0, ...texts.map((t) => Buffer.byteLength(t, 'utf8')));
+    this.longestLinkId = longest(linkIdTexts);
+    this.longestTerm = longest(terms);
+  }
+
+  /** The output written into (read afresh after `reserve`: the memory may have moved). */
+  private get buffer(): Buffer {
+    return this.memory.output;
   }
 
   private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes));
-    this.buffer.copy(grown, 0, 0, this.length);
-    this.buffer = grown;
+    this.memory.reserve(this.length + bytes);
   }
 
   private text(text: string): void {
@@ -247,70 +183,58 @@ export class LineWriter {
 
   /**
    * One line of the firm begun last: entry `entry` of the analysis, its status
-   * given by its code in STATUS_OF. Room for the whole line is made first; the
-   * bytes are then written with plain stores (cells are a few bytes: a loop
-   * beats a call into `set`).
+   * given by its code in STATUS_OF. Room for the whole line is made first; its
+   * alternatives and evidence go to the memory's scratch, and WebAssembly writes
+   * the line (lines.wat: a dozen short copies and two numbers).
    */
   line(analysis: Analysis, entry: number, status: number): void {
-    if (!this.plainLinks || !this.plainTerms) {
+    const evidenceFrom = analysis.evidenceFrom[entry] as number;
+    const evidenceTo = analysis.evidenceFrom[entry + 1] as number;
+    if (!this.plainLinks || !this.plainTerms || evidenceTo - evidenceFrom > EVIDENCE_ROOM) {
       this.quotedLine(analysis, entry, status);
       return;
     }
-    const evidenceFrom = analysis.evidenceFrom[entry] as number;
-    const evidenceTo = analysis.evidenceFrom[entry + 1] as number;
     const alternativesFrom = analysis.alternativesFrom[entry] as number;
     const alternativesTo = analysis.alternativesFrom[entry + 1] as number;
     const middle = this.middle(analysis.link[entry] as number, analysis.confidence[entry] as number, status);
     // Offsets take at most 10 digits each.
-    this.reserve(this.prefixLength + middle.length + 4 + (alternativesTo - alternativesFrom) * (this.linkIds.longest + 1) +
-      (evidenceTo - evidenceFrom) * (this.termBytes.longest + 23));
-    const buffer = this.buffer;
-    let at = this.length;
-    const prefixEnd = this.prefixStart + this.prefixLength;
-    if (this.prefixStart !== at) {
-      buffer.copyWithin(at, this.prefixStart, prefixEnd);
-      at += this.prefixLength;
-    } else at = prefixEnd;
-    at = copy(middle, buffer, at);
-    if (!this.excel) buffer[at++] = 0x22;
-    for (let k = alternativesFrom; k < alternativesTo; k++) {
-      if (k > alternativesFrom) buffer[at++] = 0x7c;
-      at = this.linkIds.copy(analysis.alternatives[k] as number, buffer, at);
+    this.reserve(this.prefixLength + (middle % 65536) + 6 + (alternativesTo - alternativesFrom) * (this.longestLinkId + 1) +
+      (evidenceTo - evidenceFrom) * (this.longestTerm + 23));
+    const { memory } = this;
+    const alternatives = memory.alternatives;
+    for (let k = alternativesFrom; k < alternativesTo; k++) alternatives[k - alternativesFrom] = analysis.alternatives[k] as number;
+    const evidence = memory.evidence;
+    for (let k = evidenceFrom, at = 0; k < evidenceTo; k++, at += 3) {
+      evidence[at] = analysis.evidenceTerm[k] as number;
+      evidence[at + 1] = analysis.evidenceStart[k] as number;
+      evidence[at + 2] = analysis.evidenceEnd[k] as number;
     }
-    if (!this.excel) buffer[at++] = 0x22;
-    buffer[at++] = 0x2c;
-    if (!this.excel) buffer[at++] = 0x22;
-    // Evidence starts with its first term: a term a spreadsheet would take for a formula makes the cell one.
-    else if (evidenceFrom < evidenceTo && this.termFormula[analysis.evidenceTerm[evidenceFrom] as number]) buffer[at++] = 0x27;
-    for (let k = evidenceFrom; k < evidenceTo; k++) {
-      if (k > evidenceFrom) buffer[at++] = 0x3b;
-      at = this.termBytes.copy(analysis.evidenceTerm[k] as number, buffer, at);
-      buffer[at++] = 0x40;
-      at = writeInt(analysis.evidenceStart[k] as number, buffer, at);
-      buffer[at++] = 0x2d;
-      at = writeInt(analysis.evidenceEnd[k] as number, buffer, at);
-    }
-    if (!this.excel) buffer[at++] = 0x22;
-    else buffer[at++] = 0x0d;
-    buffer[at++] = 0x0a;
-    this.length = at;
+    this.length = memory.line(this.length, this.prefixStart, this.prefixLength, middle, alternativesTo - alternativesFrom, evidenceTo - evidenceFrom, this.excel);
   }
 
   /**
    * The cells between a line's name and its alternatives (link, confidence and
    * status, each with its comma), made once per link, status and confidence:
-   * without a model confidences take few values; with one, the cache is bounded.
+   * without a model confidences take few values; with one, the room they are
+   * kept in fills, and all are made again. Answers their place in the memory
+   * (LineMemory.keepMiddle).
    */
-  private middle(link: number, confidence: number, status: number): Buffer {
-    const cache = this.middles[link * STATUS_OF.length + status] as Map<number, Buffer>;
-    let bytes = cache.get(confidence);
-    if (!bytes) {
+  private middle(link: number, confidence: number, status: number): number {
+    const cache = this.middles[link * STATUS_OF.length + status] as Map<number, number>;
+    let place = cache.get(confidence);
+    if (place === undefined) {
       const value = this.excel ? String(Math.round(confidence * 10_000) / 10_000) : String(confidence);
-      bytes = Buffer.concat([this.linkCells[link] as Buffer, utf8(`,${value},`), this.statusCells[status] as Buffer, utf8(',')]);
-      if (cache.size >= 4096) cache.clear();
-      cache.set(confidence, bytes);
+      const cells = Buffer.concat([this.linkCells[link] as Buffer, utf8(`,${value},`), this.statusCells[status] as Buffer, utf8(',')]);
+      place = this.memory.keepMiddle(cells);
+      if (place < 0) {
+        for (const kept of this.middles) kept.clear();
+        this.memory.forgetMiddles();
+        place = this.memory.keepMiddle(cells);
+      }
+      if (place < 0) throw new Error(`the cells of link ${this.linkIdTexts[link] ?? link} are too long to write`);
+      cache.set(confidence, place);
     }
-    return bytes;
+    return place;
   }
 
   /** A line whose alternatives or evidence may need quotes: made as text, with the cells' own rules. */
@@ -321,7 +245,7 @@ export class LineWriter {
     const alternativesCell = this.excel ? (alternatives === '' || this.plainLinks ? alternatives : excelCell(alternatives)) : quoted(alternatives);
     const evidenceCell = this.excel ? excelCell(evidence) : quoted(evidence);
     const prefix = this.buffer.toString('utf8', this.prefixStart, this.prefixStart + this.prefixLength);
-    const middle = this.middle(analysis.link[entry] as number, analysis.confidence[entry] as number, status).toString('utf8');
+    const middle = this.memory.middleBytes(this.middle(analysis.link[entry] as number, analysis.confidence[entry] as number, status)).toString('utf8');
     this.text(`${prefix}${middle}${alternativesCell},${evidenceCell}${this.excel ? '\r\n' : '\n'}`);
   }
 
@@ -331,16 +255,15 @@ export class LineWriter {
   }
 
   /**
-   * The lines written so far, as UTF-8 in a buffer of their own (to be moved
-   * elsewhere); the writer goes on in a recycled buffer when it has one as large,
-   * else in a new one.
+   * The lines written so far, as UTF-8 copied into a buffer of their own (to be
+   * moved elsewhere): a recycled one when one is large enough, else a new one.
    */
   take(): Uint8Array {
-    const lines = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
-    // The next job's lines likely take about as much room.
-    const wanted = Math.max(1 << 16, this.length + (this.length >> 3));
-    const spare = this.spares.findIndex((b) => b.byteLength >= wanted);
-    this.buffer = spare >= 0 ? Buffer.from(this.spares.splice(spare, 1)[0] as ArrayBuffer) : Buffer.allocUnsafeSlow(wanted);
+    const spare = this.spares.findIndex((b) => b.byteLength >= this.length);
+    // Room to spare, so that the buffer also fits the lines of later jobs when it comes back.
+    const to = spare >= 0 ? (this.spares.splice(spare, 1)[0] as ArrayBuffer) : new ArrayBuffer(Math.max(1 << 16, this.length + (this.length >> 3)));
+    const lines = new Uint8Array(to, 0, this.length);
+    lines.set(this.buffer.subarray(0, this.length));
     this.length = 0;
     this.prefixStart = 0;
     this.prefixLength = 0;
