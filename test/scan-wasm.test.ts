@@ -87,3 +87,31 @@ test('a text longer than the room made, or with more occurrences, is handed back
   const scan = WasmScan.for(tiny, { textBytes: 256 }) as WasmScan;
   for (const input of ['abab', 'xab工业b', '', '  ab  ']) assert.equal(same(scan, tiny, input, false), 'same');
 });
+
+test('texts read from a held source give what each text copied alone gives, and another array drops the hold', () => {
+  const scan = WasmScan.for(dense, { textBytes: 4096, sourceBytes: 1 << 16 }) as WasmScan;
+  const alone = WasmScan.for(dense, { textBytes: 4096 }) as WasmScan;
+  const texts = ['工业互联网平台、安全网关', 'PLC 与 DCS，边缘计算', 'Ｐｌｃ控制器；MES 系统', '  数据采集  '];
+  const source = Buffer.from(texts.join('\n'));
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const t of texts) {
+    const length = Buffer.byteLength(t);
+    spans.push([at, at + length]);
+    at += length + 1;
+  }
+  const read = (from: WasmScan, bytes: Uint8Array, [start, end]: [number, number]) => {
+    const text = new NormalizedBuffer();
+    const found = new OccurrenceList();
+    assert.equal(from.fill(bytes, start, end, false, text, found), true);
+    return { text: text.text(), starts: [...text.starts.subarray(0, text.length)], found: [...found.patterns.subarray(0, found.count)] };
+  };
+  assert.equal(scan.hold(source), true);
+  for (const span of spans) assert.deepEqual(read(scan, source, span), read(alone, source, span));
+  // Another array is copied where the held source was: the source is then read text by text again.
+  const other = Buffer.from('安全网关');
+  assert.deepEqual(read(scan, other, [0, other.length]), read(alone, other, [0, other.length]));
+  for (const span of spans) assert.deepEqual(read(scan, source, span), read(alone, source, span));
+  // A source larger than the room is not held.
+  assert.equal(scan.hold(new Uint8Array((1 << 16) + 1)), false);
+});

@@ -40,6 +40,8 @@ export const CONFIRMED_PROBABILITY = 0.7;
 export const CLOSE_RATIO = 0.8;
 /** Texts longer than this are classified on their first MAX_TEXT_CHARS characters (a 10 MB cell is not a description). */
 export const MAX_TEXT_CHARS = 200_000;
+/** Largest source `holdUtf8` copies whole (a CSV slice is about 1 MB). */
+const HELD_SOURCE_BYTES = 4 << 20;
 
 export interface Evidence {
   /** Offsets in the original text (UTF-16 code units): `text.slice(start, end)` is the matched words. */
@@ -396,12 +398,27 @@ export class Classifier {
     const core = this.take();
     // The dense automaton runs inside normalisation's loop (in WebAssembly when it can); the sparse one after it.
     const dense = this.dense;
-    if (dense && this.wasm === undefined) this.wasm = WasmScan.for(dense, { textBytes: MAX_TEXT_CHARS }) ?? null;
-    const wasm = core === this.core ? this.wasm : undefined;
+    const wasm = core === this.core ? this.wasmScan() : undefined;
     const filled = wasm?.fill(bytes, start, end, unescape, core.text, core.finder.occurrences) ??
       core.text.fillUtf8(bytes, start, end, unescape, dense, core.finder.occurrences);
     if (!filled) return undefined;
     return this.run(core, false, false, dense !== undefined);
+  }
+
+  /**
+   * Declares `bytes` the source of the `analyseUtf8` calls that follow (a CSV
+   * slice's texts): it is copied once where the byte path reads it, instead of
+   * text by text. Its contents must not change until the next call; any other
+   * array given to `analyseUtf8` is read text by text, as without this call.
+   */
+  holdUtf8(bytes: Uint8Array): void {
+    this.wasmScan()?.hold(bytes);
+  }
+
+  /** The byte path's loop as WebAssembly, made on first use; undefined when the tables do not suit it. */
+  private wasmScan(): WasmScan | undefined {
+    if (this.dense && this.wasm === undefined) this.wasm = WasmScan.for(this.dense, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES }) ?? null;
+    return this.wasm ?? undefined;
   }
 
   /** The learned layer's features of every link with evidence in the text (for training). */

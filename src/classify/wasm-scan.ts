@@ -35,6 +35,8 @@ let compiled: WebAssembly.Module | undefined;
 export interface WasmScanOptions {
   /** Longest text in bytes. */
   readonly textBytes: number;
+  /** Largest source held whole (`hold`): a CSV slice. */
+  readonly sourceBytes?: number;
   /** Most occurrences in one text. */
   readonly occurrences?: number;
 }
@@ -44,9 +46,8 @@ export class WasmScan {
   private readonly input: Uint8Array;
   /** Where `fill` writes the count of occurrences and the unit not learnt yet. */
   private readonly counts: Int32Array;
-  /** The bytes of the last call, and a plain view of them: a plain view's subarray is cheaper than a Buffer's. */
-  private bytes: Uint8Array | undefined;
-  private source: Uint8Array = new Uint8Array(0);
+  /** The bytes copied whole into `input` by `hold`. */
+  private held: Uint8Array | undefined;
   private readonly inputAt: number;
   private readonly units: Uint16Array;
   private readonly codes: Uint16Array;
@@ -73,7 +74,7 @@ export class WasmScan {
       outputStart: place(scan.outputStart.byteLength), outputs: place(scan.outputs.byteLength), lengths: place(scan.lengths.byteLength),
       codes: place((textBytes + 1) * 2), starts: place((textBytes + 1) * 4), ends: place((textBytes + 1) * 4),
       patterns: place(occurrences * 4), occurrenceStarts: place(occurrences * 4), occurrenceEnds: place(occurrences * 4),
-      input: place(textBytes + 4), counts: place(8),
+      input: place(Math.max(textBytes, options.sourceBytes ?? 0) + 4), counts: place(8),
     };
     const memory = this.exports.memory;
     memory.grow(Math.ceil(top / PAGE));
@@ -92,7 +93,7 @@ export class WasmScan {
     this.patterns = new Int32Array(buffer, at.patterns, occurrences);
     this.occurrenceStarts = new Int32Array(buffer, at.occurrenceStarts, occurrences);
     this.occurrenceEnds = new Int32Array(buffer, at.occurrenceEnds, occurrences);
-    this.input = new Uint8Array(buffer, at.input, textBytes);
+    this.input = new Uint8Array(buffer, at.input, Math.max(textBytes, options.sourceBytes ?? 0));
     this.inputAt = at.input;
     this.counts = new Int32Array(buffer, at.counts, 2);
     this.exports.layout(
@@ -110,15 +111,30 @@ export class WasmScan {
    * `text.fillUtf8(bytes, start, end, unescape, scan, found)`, with the same
    * answer; undefined when the text is left to that JavaScript loop (see the module note).
    */
+  /**
+   * Copies `bytes` whole into this memory, for the texts of later `fill` calls
+   * with the same array to be read there: one copy for a CSV slice, not one (and
+   * a view) for each of its texts. Answers whether they fit. Call it again if
+   * the bytes change.
+   */
+  hold(bytes: Uint8Array): boolean {
+    this.held = undefined;
+    if (bytes.length > this.input.length) return false;
+    this.input.set(bytes);
+    this.held = bytes;
+    return true;
+  }
+
   fill(bytes: Uint8Array, start: number, end: number, unescape: boolean, text: NormalizedBuffer, found: OccurrenceList): boolean | undefined {
     if (end - start > this.input.length) return undefined;
-    if (bytes !== this.bytes) {
-      this.bytes = bytes;
-      this.source = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    let from = this.inputAt + start;
+    if (bytes !== this.held) {
+      this.held = undefined;
+      this.input.set(bytes.subarray(start, end));
+      from = this.inputAt;
     }
-    this.input.set(this.source.subarray(start, end));
     for (;;) {
-      const answer = this.exports.fill(this.inputAt, this.inputAt + end - start, unescape ? 1 : 0);
+      const answer = this.exports.fill(from, from + end - start, unescape ? 1 : 0);
       if (answer === UNSEEN) {
         const unit = this.counts[1] as number;
         this.units[unit] = canonicalUnit(unit);

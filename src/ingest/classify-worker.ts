@@ -231,6 +231,7 @@ function runCsvUtf8(job: CsvBytesJob, bytes: Buffer, start: number): JobResult {
     },
   };
   let count = 0;
+  classifier.holdUtf8(bytes);
   try {
     while (records.next()) {
       count++;
