@@ -77,6 +77,9 @@ export function formatLine(format: LineFormat, row: OfferingLine): string {
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
+/** Confidences whose middle cells are kept for each link and status (see LineWriter). */
+const MIDDLE_WAYS = 8;
+
 /**
  * `formatLine` for the workers' loop: the same lines, written as UTF-8 straight
  * from a classification's buffers (Analysis) into a growing memory of its own
@@ -94,8 +97,16 @@ export class LineWriter {
   private readonly linkCells: readonly Buffer[];
   /** Status cells by STATUS_OF code. */
   private readonly statusCells: readonly Buffer[];
-  /** By link and status (`link * STATUS_OF.length + status`): the line's middle cells by confidence, kept in the memory. */
-  private readonly middles: Map<number, number>[];
+  /**
+   * The line's middle cells kept in the memory, for MIDDLE_WAYS confidences of
+   * each link and status: way `(link * STATUS_OF.length + status) * MIDDLE_WAYS + k`
+   * holds a confidence and the cells' place (-1: none), the oldest replaced.
+   * A look through a few doubles costs less than a Map keyed by them (a boxed
+   * number and a hash each time).
+   */
+  private readonly middleConfidences: Float64Array;
+  private readonly middlePlaces: Float64Array;
+  private readonly middleNext: Uint8Array;
   /** No link id needs quotes or starts like a formula: alternatives, link ids joined by `|`, are then plain too. */
   private readonly plainLinks: boolean;
   /** No keyword needs quotes (excel) or holds one (staging): evidence is then written term by term. */
@@ -117,7 +128,10 @@ export class LineWriter {
     this.plainTerms = terms.every((t) => (this.excel ? !needsQuotes(t) : !t.includes('"')));
     this.memory = new LineMemory(linkIdTexts, terms, Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0)));
     this.statusCells = STATUS_OF.map((status) => utf8(this.excel ? status : `"${status}"`));
-    this.middles = Array.from({ length: linkIdTexts.length * STATUS_OF.length }, () => new Map<number, number>());
+    const ways = linkIdTexts.length * STATUS_OF.length;
+    this.middleConfidences = new Float64Array(ways * MIDDLE_WAYS);
+    this.middlePlaces = new Float64Array(ways * MIDDLE_WAYS).fill(-1);
+    this.middleNext = new Uint8Array(ways);
     const longest = (texts: readonly string[]) => Math.max(0, ...texts.map((t) => Buffer.byteLength(t, 'utf8')));
     this.longestLinkId = longest(linkIdTexts);
     this.longestTerm = longest(terms);
@@ -220,20 +234,26 @@ export class LineWriter {
    * (LineMemory.keepMiddle).
    */
   private middle(link: number, confidence: number, status: number): number {
-    const cache = this.middles[link * STATUS_OF.length + status] as Map<number, number>;
-    let place = cache.get(confidence);
-    if (place === undefined) {
-      const value = this.excel ? String(Math.round(confidence * 10_000) / 10_000) : String(confidence);
-      const cells = Buffer.concat([this.linkCells[link] as Buffer, utf8(`,${value},`), this.statusCells[status] as Buffer, utf8(',')]);
-      place = this.memory.keepMiddle(cells);
-      if (place < 0) {
-        for (const kept of this.middles) kept.clear();
-        this.memory.forgetMiddles();
-        place = this.memory.keepMiddle(cells);
-      }
-      if (place < 0) throw new Error(`the cells of link ${this.linkIdTexts[link] ?? link} are too long to write`);
-      cache.set(confidence, place);
+    const { middleConfidences, middlePlaces } = this;
+    const way = link * STATUS_OF.length + status;
+    const first = way * MIDDLE_WAYS;
+    for (let k = first; k < first + MIDDLE_WAYS; k++) {
+      if (middleConfidences[k] === confidence && (middlePlaces[k] as number) >= 0) return middlePlaces[k] as number;
     }
+    const value = this.excel ? String(Math.round(confidence * 10_000) / 10_000) : String(confidence);
+    const cells = Buffer.concat([this.linkCells[link] as Buffer, utf8(`,${value},`), this.statusCells[status] as Buffer, utf8(',')]);
+    let place = this.memory.keepMiddle(cells);
+    if (place < 0) {
+      // The room is full: forget every cell kept, and keep again from the start.
+      middlePlaces.fill(-1);
+      this.memory.forgetMiddles();
+      place = this.memory.keepMiddle(cells);
+      if (place < 0) throw new Error(`the cells of link ${this.linkIdTexts[link] ?? link} are too long to write`);
+    }
+    const k = first + (this.middleNext[way] as number);
+    this.middleNext[way] = ((this.middleNext[way] as number) + 1) % MIDDLE_WAYS;
+    middleConfidences[k] = confidence;
+    middlePlaces[k] = place;
     return place;
   }
 
