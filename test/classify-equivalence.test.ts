@@ -305,3 +305,44 @@ test('the line writer quotes and neutralises evidence and alternatives when the 
     }
   }
 });
+
+test('one line writer, many firms: its memory grows and its kept middle cells are made again when their room fills', () => {
+  // With the model, confidences take many values: each a middle cell of its own, more than the room kept for them.
+  // Without it they recur: those kept before the room filled must not be found where newer cells now lie.
+  const { value: model } = readModelFile(new URL('../../data/models/industrial-internet.model.json', import.meta.url).pathname);
+  const learned = Classifier.create(framework, { segmenter: jiebaSegmenter, model });
+  const lexiconOnly = Classifier.create(framework, { segmenter: jiebaSegmenter });
+  const linkIds = framework.links.map((l) => l.id);
+  const terms = learned.lexicon.terms.map((t) => (t.negative ? '' : t.term));
+  for (const format of ['excel', 'staging'] as LineFormat[]) {
+    // Room for a few dozen middle cells: it fills again and again.
+    const writer = new LineWriter(format, linkIds, terms, 4096);
+    let expected = '';
+    const confidences = new Set<number>();
+    descriptions(6000).forEach((text, i) => {
+      const id = `firm-${i}`;
+      for (const classifier of i % 10 === 0 ? [learned, lexiconOnly] : [learned]) {
+        const analysis = classifier.analyse(text);
+        writer.beginRow(id, '江西某科技有限公司');
+        for (let r = 0; r < analysis.size; r++) {
+          const e = analysis.byRank[r] as number;
+          const status = analysis.status[e] as number;
+          if (STATUS_OF[status] === 'rejected') continue;
+          writer.line(analysis, e, status);
+          confidences.add(analysis.confidence[e] as number);
+        }
+        for (const link of classifier.classify(text).links) {
+          if (link.status === 'rejected') continue;
+          expected += formatLine(format, {
+            id, name: '江西某科技有限公司', link: link.link, confidence: link.confidence, status: link.status,
+            alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
+          });
+        }
+      }
+    });
+    const written = writer.take();
+    assert.ok(written.length > 2 << 20, `${written.length} bytes: more than the memory starts with`);
+    assert.ok(confidences.size > 1000, `${confidences.size} confidences: many more middle cells than their room holds`);
+    assert.equal(Buffer.from(written).toString('utf8'), expected);
+  }
+});

@@ -14,7 +14,7 @@
 
 import { STATUS_OF, type Analysis } from '../classify/classifier.js';
 import { formatAnalysisEvidence } from '../classify/classify-enterprise.js';
-import { EVIDENCE_ROOM, LineMemory } from './wasm-lines.js';
+import { EVIDENCE_ROOM, LineMemory, MIDDLE_BYTES } from './wasm-lines.js';
 
 export type LineFormat = 'excel' | 'staging';
 
@@ -121,12 +121,14 @@ export class LineWriter {
     private readonly linkIdTexts: readonly string[],
     /** Every term the lines' evidence can name, by term index (Lexicon.terms' `term`). */
     private readonly terms: readonly string[],
+    /** Bytes of middle cells kept (tests make it small, to see them made again). */
+    middleBytes = MIDDLE_BYTES,
   ) {
     this.excel = format === 'excel';
     this.linkCells = linkIdTexts.map((id) => utf8(this.excel ? excelCell(id) : quoted(id)));
     this.plainLinks = linkIdTexts.every((id) => id.length > 0 && !needsQuotes(id) && !looksLikeFormula(id) && !id.includes('"'));
     this.plainTerms = terms.every((t) => (this.excel ? !needsQuotes(t) : !t.includes('"')));
-    this.memory = new LineMemory(linkIdTexts, terms, Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0)));
+    this.memory = new LineMemory(linkIdTexts, terms, Uint8Array.from(terms, (t) => (looksLikeFormula(t) ? 1 : 0)), middleBytes);
     this.statusCells = STATUS_OF.map((status) => utf8(this.excel ? status : `"${status}"`));
     const ways = linkIdTexts.length * STATUS_OF.length;
     this.middleConfidences = new Float64Array(ways * MIDDLE_WAYS);

@@ -17,7 +17,7 @@ interface LineExports {
 
 const PAGE = 65536;
 /** Bytes of middle cells kept before they are made again from the start. */
-const MIDDLE_BYTES = 1 << 18;
+export const MIDDLE_BYTES = 1 << 18;
 /** Most evidence pieces in a line written here (longer evidence is written as text by the caller). */
 export const EVIDENCE_ROOM = 4096;
 /** A middle cell's length is packed with its place (`place * MIDDLE_LENGTHS + length`). */
@@ -29,6 +29,7 @@ export class LineMemory {
   private readonly exports: LineExports;
   private readonly middleAt: number;
   private middleUsed = 0;
+  private readonly middleBytesRoom: number;
   private readonly outputAt: number;
   private readonly alternativesAt: number;
   private readonly evidenceAt: number;
@@ -40,7 +41,8 @@ export class LineMemory {
   evidence!: Int32Array;
   private bytes!: Uint8Array;
 
-  constructor(linkIds: readonly string[], terms: readonly string[], termFormula: Uint8Array) {
+  /** `middleBytes`: the room for middle cells (tests make it small). */
+  constructor(linkIds: readonly string[], terms: readonly string[], termFormula: Uint8Array, middleBytes = MIDDLE_BYTES) {
     compiled ??= new WebAssembly.Module(Uint8Array.from(atob(LINES_WASM_BASE64), (c) => c.charCodeAt(0)));
     this.exports = new WebAssembly.Instance(compiled).exports as unknown as LineExports;
     const linkPool = pool(linkIds);
@@ -54,12 +56,13 @@ export class LineMemory {
     const at = {
       linkStarts: place(linkPool.starts.byteLength), linkBytes: place(linkPool.bytes.length),
       termStarts: place(termPool.starts.byteLength), termBytes: place(termPool.bytes.length), termFormula: place(termFormula.length),
-      alternatives: place(linkIds.length * 4), evidence: place(EVIDENCE_ROOM * 12), middles: place(MIDDLE_BYTES),
+      alternatives: place(linkIds.length * 4), evidence: place(EVIDENCE_ROOM * 12), middles: place(middleBytes),
     };
     this.links = linkIds.length;
     this.alternativesAt = at.alternatives;
     this.evidenceAt = at.evidence;
     this.middleAt = at.middles;
+    this.middleBytesRoom = middleBytes;
     this.outputAt = top;
     this.exports.memory.grow(Math.ceil((top + (1 << 20)) / PAGE));
     this.views();
@@ -91,7 +94,7 @@ export class LineMemory {
 
   /** Keeps middle cells for `line`; answers their packed place, or -1 when the room is full (forget all and start again). */
   keepMiddle(cells: Uint8Array): number {
-    if (cells.length >= MIDDLE_LENGTHS || this.middleUsed + cells.length > MIDDLE_BYTES) return -1;
+    if (cells.length >= MIDDLE_LENGTHS || this.middleUsed + cells.length > this.middleBytesRoom) return -1;
     const place = this.middleUsed;
     this.bytes.set(cells, this.middleAt + place);
     this.middleUsed += cells.length;
