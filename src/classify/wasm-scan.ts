@@ -17,6 +17,7 @@
 import type { DenseTables, OccurrenceList } from './automaton.js';
 import { canonicalUnit, learntUnits, type NormalizedBuffer } from './normalize.js';
 import { SCAN_WASM_BASE64 } from './scan-wasm.js';
+import { MemoryPlan, instantiateEmbedded } from './wasm-module.js';
 
 interface ScanExports {
   readonly memory: WebAssembly.Memory;
@@ -30,7 +31,6 @@ const UNSEEN = 2;
 const PAGE = 65536;
 const UNITS = 0x10000;
 
-let compiled: WebAssembly.Module | undefined;
 
 export interface WasmScanOptions {
   /** Longest text in bytes. */
@@ -58,17 +58,11 @@ export class WasmScan {
   private readonly occurrenceEnds: Int32Array;
 
   private constructor(scan: DenseTables & { table: Uint16Array }, options: WasmScanOptions) {
-    compiled ??= new WebAssembly.Module(Uint8Array.from(atob(SCAN_WASM_BASE64), (c) => c.charCodeAt(0)));
-    this.exports = new WebAssembly.Instance(compiled).exports as unknown as ScanExports;
+    this.exports = instantiateEmbedded<ScanExports>(SCAN_WASM_BASE64);
     const textBytes = options.textBytes;
     const occurrences = options.occurrences ?? 1 << 16;
-    // Places in memory, each 8-byte aligned.
-    let top = 0;
-    const place = (bytes: number) => {
-      const at = top;
-      top += (bytes + 7) & ~7;
-      return at;
-    };
+    const plan = new MemoryPlan();
+    const place = (bytes: number) => plan.place(bytes);
     const at = {
       units: place(UNITS * 2), classes: place(UNITS * 2), table: place(scan.table.byteLength),
       outputStart: place(scan.outputStart.byteLength), outputs: place(scan.outputs.byteLength), lengths: place(scan.lengths.byteLength),
@@ -77,7 +71,7 @@ export class WasmScan {
       input: place(Math.max(textBytes, options.sourceBytes ?? 0) + 4), counts: place(8),
     };
     const memory = this.exports.memory;
-    memory.grow(Math.ceil(top / PAGE));
+    memory.grow(Math.ceil(plan.size / PAGE));
     // Not shared: the memory is declared without `shared`.
     const buffer = memory.buffer as ArrayBuffer;
     this.units = new Uint16Array(buffer, at.units, UNITS);

@@ -7,6 +7,7 @@
  * Views into the memory are made again whenever it grows: read `output`, the
  * scratch and `middleBytes` afresh after `reserve`.
  */
+import { MemoryPlan, instantiateEmbedded } from '../classify/wasm-module.js';
 import { LINES_WASM_BASE64 } from './lines-wasm.js';
 
 interface LineExports {
@@ -23,7 +24,6 @@ export const EVIDENCE_ROOM = 4096;
 /** A middle cell's length is packed with its place (`place * MIDDLE_LENGTHS + length`). */
 const MIDDLE_LENGTHS = 1 << 16;
 
-let compiled: WebAssembly.Module | undefined;
 
 export class LineMemory {
   private readonly exports: LineExports;
@@ -43,16 +43,11 @@ export class LineMemory {
 
   /** `middleBytes`: the room for middle cells (tests make it small). */
   constructor(linkIds: readonly string[], terms: readonly string[], termFormula: Uint8Array, middleBytes = MIDDLE_BYTES) {
-    compiled ??= new WebAssembly.Module(Uint8Array.from(atob(LINES_WASM_BASE64), (c) => c.charCodeAt(0)));
-    this.exports = new WebAssembly.Instance(compiled).exports as unknown as LineExports;
+    this.exports = instantiateEmbedded<LineExports>(LINES_WASM_BASE64);
     const linkPool = pool(linkIds);
     const termPool = pool(terms);
-    let top = 0;
-    const place = (bytes: number) => {
-      const at = top;
-      top += (bytes + 7) & ~7;
-      return at;
-    };
+    const plan = new MemoryPlan();
+    const place = (bytes: number) => plan.place(bytes);
     const at = {
       linkStarts: place(linkPool.starts.byteLength), linkBytes: place(linkPool.bytes.length),
       termStarts: place(termPool.starts.byteLength), termBytes: place(termPool.bytes.length), termFormula: place(termFormula.length),
@@ -63,8 +58,8 @@ export class LineMemory {
     this.evidenceAt = at.evidence;
     this.middleAt = at.middles;
     this.middleBytesRoom = middleBytes;
-    this.outputAt = top;
-    this.exports.memory.grow(Math.ceil((top + (1 << 20)) / PAGE));
+    this.outputAt = plan.size;
+    this.exports.memory.grow(Math.ceil((plan.size + (1 << 20)) / PAGE));
     this.views();
     const memory = this.bytes;
     memory.set(new Uint8Array(linkPool.starts.buffer), at.linkStarts);
