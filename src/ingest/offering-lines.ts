@@ -214,7 +214,7 @@ export class LineWriter {
     const alternativesTo = analysis.alternativesFrom[entry + 1] as number;
     const middle = this.middle(analysis.link[entry] as number, analysis.confidence[entry] as number, status);
     // Offsets take at most 10 digits each.
-    this.reserve(this.prefixLength + (middle % 65536) + 6 + (alternativesTo - alternativesFrom) * (this.longestLinkId + 1) +
+    this.reserve(this.prefixLength + LineMemory.middleLength(middle) + 6 + (alternativesTo - alternativesFrom) * (this.longestLinkId + 1) +
       (evidenceTo - evidenceFrom) * (this.longestTerm + 23));
     const { memory } = this;
     const alternatives = memory.alternatives;

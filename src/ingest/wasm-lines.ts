@@ -101,10 +101,15 @@ export class LineMemory {
     this.middleUsed = 0;
   }
 
+  /** The length of kept middle cells. */
+  static middleLength(packed: number): number {
+    return packed % MIDDLE_LENGTHS;
+  }
+
   /** The bytes of kept middle cells. */
   middleBytes(packed: number): Buffer {
     const start = this.middleAt + Math.floor(packed / MIDDLE_LENGTHS);
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, packed % MIDDLE_LENGTHS);
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, LineMemory.middleLength(packed));
   }
 
   /**
@@ -114,7 +119,7 @@ export class LineMemory {
   line(length: number, prefixStart: number, prefixLength: number, middle: number, alternatives: number, evidence: number, excel: boolean): number {
     const base = this.outputAt;
     const end = this.exports.line(
-      base + length, base + prefixStart, prefixLength, this.middleAt + Math.floor(middle / MIDDLE_LENGTHS), middle % MIDDLE_LENGTHS,
+      base + length, base + prefixStart, prefixLength, this.middleAt + Math.floor(middle / MIDDLE_LENGTHS), LineMemory.middleLength(middle),
       alternatives, evidence, excel ? 1 : 0,
     );
     return end - base;
