@@ -346,3 +346,25 @@ test('one line writer, many firms: its memory grows and its kept middle cells ar
     assert.equal(Buffer.from(written).toString('utf8'), expected);
   }
 });
+
+test('a line with more evidence than the WebAssembly scratch holds is written as text, the same', () => {
+  const classifier = Classifier.create(framework, { segmenter: jiebaSegmenter });
+  const linkIds = framework.links.map((l) => l.id);
+  const terms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
+  const text = `${'PLC、'.repeat(5000)}工业互联网平台`;
+  for (const format of ['excel', 'staging'] as LineFormat[]) {
+    const expected = classifier.classify(text).links.filter((l) => l.status !== 'rejected').map((link) => formatLine(format, {
+      id: 'x', name: 'y', link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
+    })).join('');
+    assert.ok(classifier.classify(text).links.some((l) => l.evidence.length > 4096), 'some link has more than 4,096 pieces of evidence');
+    const writer = new LineWriter(format, linkIds, terms);
+    const analysis = classifier.analyse(text);
+    writer.beginRow('x', 'y');
+    for (let r = 0; r < analysis.size; r++) {
+      const e = analysis.byRank[r] as number;
+      const status = analysis.status[e] as number;
+      if (STATUS_OF[status] !== 'rejected') writer.line(analysis, e, status);
+    }
+    assert.equal(Buffer.from(writer.take()).toString('utf8'), expected);
+  }
+});
