@@ -224,8 +224,9 @@ export class CsvSlicer {
 
   private buffer(bytes: number): Buffer {
     const spare = this.spares.findIndex((b) => b.byteLength >= bytes);
-    // Room for a longer carry than this one, so that the buffer fits the slices it is recycled for.
-    if (spare < 0) return Buffer.allocUnsafeSlow(Math.max(bytes, this.sliceBytes + (this.sliceBytes >> 2))).subarray(0, bytes);
+    // Room for a longer carry (a record cut at the slice's end) than this one, so that the buffer fits the slices
+    // it is recycled for.
+    if (spare < 0) return Buffer.allocUnsafeSlow(Math.max(bytes, this.sliceBytes + CARRY_ROOM)).subarray(0, bytes);
     return Buffer.from(this.spares.splice(spare, 1)[0] as ArrayBuffer, 0, bytes);
   }
 
@@ -233,6 +234,9 @@ export class CsvSlicer {
     await this.handle.close();
   }
 }
+
+/** Bytes a new slice buffer holds beyond the slice, for the carry of a later slice read into it. */
+const CARRY_ROOM = 64 << 10;
 
 /** Spare slice buffers kept: as many as slices out at once, give or take. */
 const MAX_SPARES = 16;
