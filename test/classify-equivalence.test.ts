@@ -18,7 +18,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Automaton, Classifier, STATUS_OF, formatEvidence, jiebaSegmenter, normalizeText, type Segmenter } from '../src/classify/index.js';
+import { Automaton, Classifier, STATUS_OF, formatEvidence, jiebaSegmenter, normalizeText, type Analysis, type Segmenter } from '../src/classify/index.js';
 import { NormalizedBuffer } from '../src/classify/normalize.js';
 import { OccurrenceList } from '../src/classify/automaton.js';
 import { HitFinder } from '../src/classify/lexicon.js';
@@ -247,6 +247,22 @@ test('a segmenter that classifies while the classifier is working gets buffers o
   for (const text of descriptions(300)) assert.deepEqual(outer.classify(text), plain.classify(text), text);
 });
 
+/** The lines formatLine makes of a text's assigned links, for a firm. */
+function formattedLines(classifier: Classifier, format: LineFormat, text: string, id: string, name: string): string {
+  return classifier.classify(text).links.filter((l) => l.status !== 'rejected').map((link) => formatLine(format, {
+    id, name, link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
+  })).join('');
+}
+
+/** The writer's lines for an analysis's assigned links, most probable first (as the workers write them). */
+function writeAssigned(writer: LineWriter, analysis: Analysis): void {
+  for (let r = 0; r < analysis.size; r++) {
+    const e = analysis.byRank[r] as number;
+    const status = analysis.status[e] as number;
+    if (STATUS_OF[status] !== 'rejected') writer.line(analysis, e, status);
+  }
+}
+
 test('the workers\' line writer writes, from a classification\'s buffers, what the plain formatter writes', () => {
   const classifier = Classifier.create(framework, { segmenter: jiebaSegmenter });
   const linkIds = framework.links.map((l) => l.id);
@@ -259,20 +275,10 @@ test('the workers\' line writer writes, from a classification\'s buffers, what t
       fc.property(cell, cell, fc.constantFrom(...texts), (id, name, text) => {
         const writer = new LineWriter(format, linkIds, terms);
         const analysis = classifier.analyse(text);
-        let expected = '';
-        for (const link of classifier.classify(text).links) {
-          if (link.status === 'rejected') continue;
-          expected += formatLine(format, {
-            id, name, link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
-          });
-        }
+        const expected = formattedLines(classifier, format, text, id, name);
         const reanalysed = classifier.analyse(text);
         writer.beginRow(id, name);
-        for (let r = 0; r < reanalysed.size; r++) {
-          const e = reanalysed.byRank[r] as number;
-          const status = reanalysed.status[e] as number;
-          if (STATUS_OF[status] !== 'rejected') writer.line(reanalysed, e, status);
-        }
+        writeAssigned(writer, reanalysed);
         assert.equal(Buffer.from(writer.take()).toString('utf8'), expected);
         assert.equal(analysis, reanalysed, 'one set of buffers, reused');
         lines += expected.split('\n').length - 1;
@@ -290,17 +296,10 @@ test('the line writer quotes and neutralises evidence and alternatives when the 
   const terms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
   for (const format of ['excel', 'staging'] as LineFormat[]) {
     for (const text of ['=工业,互联"网平台', ...descriptions(200)]) {
-      const expected = classifier.classify(text).links.filter((l) => l.status !== 'rejected').map((link) => formatLine(format, {
-        id: 'x', name: 'y', link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
-      })).join('');
+      const expected = formattedLines(classifier, format, text, 'x', 'y');
       const writer = new LineWriter(format, linkIds, terms);
-      const analysis = classifier.analyse(text);
       writer.beginRow('x', 'y');
-      for (let r = 0; r < analysis.size; r++) {
-        const e = analysis.byRank[r] as number;
-        const status = analysis.status[e] as number;
-        if (STATUS_OF[status] !== 'rejected') writer.line(analysis, e, status);
-      }
+      writeAssigned(writer, classifier.analyse(text));
       assert.equal(Buffer.from(writer.take()).toString('utf8'), expected, text);
     }
   }
@@ -324,20 +323,9 @@ test('one line writer, many firms: its memory grows and its kept middle cells ar
       for (const classifier of i % 10 === 0 ? [learned, lexiconOnly] : [learned]) {
         const analysis = classifier.analyse(text);
         writer.beginRow(id, '江西某科技有限公司');
-        for (let r = 0; r < analysis.size; r++) {
-          const e = analysis.byRank[r] as number;
-          const status = analysis.status[e] as number;
-          if (STATUS_OF[status] === 'rejected') continue;
-          writer.line(analysis, e, status);
-          confidences.add(analysis.confidence[e] as number);
-        }
-        for (const link of classifier.classify(text).links) {
-          if (link.status === 'rejected') continue;
-          expected += formatLine(format, {
-            id, name: '江西某科技有限公司', link: link.link, confidence: link.confidence, status: link.status,
-            alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
-          });
-        }
+        writeAssigned(writer, analysis);
+        for (let e = 0; e < analysis.size; e++) confidences.add(analysis.confidence[e] as number);
+        expected += formattedLines(classifier, format, text, id, '江西某科技有限公司');
       }
     });
     const written = writer.take();
@@ -353,18 +341,11 @@ test('a line with more evidence than the WebAssembly scratch holds is written as
   const terms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
   const text = `${'PLC、'.repeat(5000)}工业互联网平台`;
   for (const format of ['excel', 'staging'] as LineFormat[]) {
-    const expected = classifier.classify(text).links.filter((l) => l.status !== 'rejected').map((link) => formatLine(format, {
-      id: 'x', name: 'y', link: link.link, confidence: link.confidence, status: link.status, alternatives: link.alternatives.join('|'), evidence: formatEvidence(link.evidence),
-    })).join('');
+    const expected = formattedLines(classifier, format, text, 'x', 'y');
     assert.ok(classifier.classify(text).links.some((l) => l.evidence.length > 4096), 'some link has more than 4,096 pieces of evidence');
     const writer = new LineWriter(format, linkIds, terms);
-    const analysis = classifier.analyse(text);
     writer.beginRow('x', 'y');
-    for (let r = 0; r < analysis.size; r++) {
-      const e = analysis.byRank[r] as number;
-      const status = analysis.status[e] as number;
-      if (STATUS_OF[status] !== 'rejected') writer.line(analysis, e, status);
-    }
+    writeAssigned(writer, classifier.analyse(text));
     assert.equal(Buffer.from(writer.take()).toString('utf8'), expected);
   }
 });
