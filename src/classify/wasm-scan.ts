@@ -31,7 +31,6 @@ const UNSEEN = 2;
 const PAGE = 65536;
 const UNITS = 0x10000;
 
-
 export interface WasmScanOptions {
   /** Longest text in bytes. */
   readonly textBytes: number;
@@ -102,14 +101,10 @@ export class WasmScan {
   }
 
   /**
-   * `text.fillUtf8(bytes, start, end, unescape, scan, found)`, with the same
-   * answer; undefined when the text is left to that JavaScript loop (see the module note).
-   */
-  /**
    * Copies `bytes` whole into this memory, for the texts of later `fill` calls
    * with the same array to be read there: one copy for a CSV slice, not one (and
    * a view) for each of its texts. Answers whether they fit. Call it again if
-   * the bytes change.
+   * the bytes change; a `fill` of another array takes the room and drops the hold.
    */
   hold(bytes: Uint8Array): boolean {
     this.held = undefined;
@@ -119,6 +114,10 @@ export class WasmScan {
     return true;
   }
 
+  /**
+   * `text.fillUtf8(bytes, start, end, unescape, scan, found)`, with the same
+   * answer; undefined when the text is left to that JavaScript loop (see the module note).
+   */
   fill(bytes: Uint8Array, start: number, end: number, unescape: boolean, text: NormalizedBuffer, found: OccurrenceList): boolean | undefined {
     if (end - start > this.input.length) return undefined;
     let from = this.inputAt + start;

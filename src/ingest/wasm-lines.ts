@@ -24,7 +24,6 @@ export const EVIDENCE_ROOM = 4096;
 /** A middle cell's length is packed with its place (`place * MIDDLE_LENGTHS + length`). */
 const MIDDLE_LENGTHS = 1 << 16;
 
-
 export class LineMemory {
   private readonly exports: LineExports;
   private readonly middleAt: number;
