@@ -57,7 +57,7 @@ test('the module embedded in scan-wasm.ts is what scan.wat assembles to', () => 
 });
 
 test('the WebAssembly loop gives the JavaScript loop\'s units, offsets and occurrences, for any text, quoted or not', () => {
-  const scan = WasmScan.for(dense, { textBytes: 4096 }) as WasmScan;
+  const scan = new WasmScan(dense, { textBytes: 4096 });
   let compared = 0;
   fc.assert(
     fc.property(text, fc.boolean(), (input, unescape) => {
@@ -69,7 +69,7 @@ test('the WebAssembly loop gives the JavaScript loop\'s units, offsets and occur
 });
 
 test('a text longer than the room made, or with more occurrences, is handed back to the JavaScript loop', () => {
-  const small = WasmScan.for(dense, { textBytes: 64, occurrences: 3 }) as WasmScan;
+  const small = new WasmScan(dense, { textBytes: 64, occurrences: 3 });
   const text = new NormalizedBuffer();
   const found = new OccurrenceList();
   const long = Buffer.from('工业互联网'.repeat(20));
@@ -79,18 +79,20 @@ test('a text longer than the room made, or with more occurrences, is handed back
   const few = Buffer.from('PLC 与 DCS');
   assert.equal(small.fill(few, 0, few.length, false, text, found), true);
   assert.equal(found.count, 2);
-  // A table of 32-bit cells (a lexicon of 32,768 states or more) is left to JavaScript altogether.
-  const wide = { ...dense, table: new Uint32Array(dense.table) };
-  assert.equal(WasmScan.for(wide, { textBytes: 64 }), undefined);
-  // Any automaton's tables are taken: a small one gives the JavaScript loop's occurrences too.
+});
+
+test('any automaton is taken: a small one, and a dense table of 32-bit cells (32,768 states or more)', () => {
   const tiny = new Automaton(['ab', 'b', '工业']).dense as DenseTables;
-  const scan = WasmScan.for(tiny, { textBytes: 256 }) as WasmScan;
+  const scan = new WasmScan(tiny, { textBytes: 256 });
   for (const input of ['abab', 'xab工业b', '', '  ab  ']) assert.equal(same(scan, tiny, input, false), 'same');
+  const wide = { ...dense, table: new Uint32Array(dense.table) };
+  const wideScan = new WasmScan(wide, { textBytes: 4096 });
+  for (const input of terms.slice(0, 200)) assert.equal(same(wideScan, wide, `${input}，${input}控制`, false), 'same');
 });
 
 test('texts read from a held source give what each text copied alone gives, and another array drops the hold', () => {
-  const scan = WasmScan.for(dense, { textBytes: 4096, sourceBytes: 1 << 16 }) as WasmScan;
-  const alone = WasmScan.for(dense, { textBytes: 4096 }) as WasmScan;
+  const scan = new WasmScan(dense, { textBytes: 4096, sourceBytes: 1 << 16 });
+  const alone = new WasmScan(dense, { textBytes: 4096 });
   const texts = ['工业互联网平台、安全网关', 'PLC 与 DCS，边缘计算', 'Ｐｌｃ控制器；MES 系统', '  数据采集  '];
   const source = Buffer.from(texts.join('\n'));
   const spans: [number, number][] = [];

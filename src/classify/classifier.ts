@@ -345,8 +345,8 @@ class Core implements Analysis {
 export class Classifier {
   private core: Core;
   private readonly dense;
-  /** The byte path's loop as WebAssembly, made on first use (null: the tables do not suit it). */
-  private wasm: WasmScan | null | undefined;
+  /** The byte path's loop as WebAssembly, made on first use. */
+  private wasm: WasmScan | undefined;
 
   private constructor(
     readonly lexicon: Lexicon,
@@ -415,10 +415,10 @@ export class Classifier {
     this.wasmScan()?.hold(bytes);
   }
 
-  /** The byte path's loop as WebAssembly, made on first use; undefined when the tables do not suit it. */
+  /** The byte path's loop as WebAssembly, made on first use; undefined for an automaton without a dense table. */
   private wasmScan(): WasmScan | undefined {
-    if (this.dense && this.wasm === undefined) this.wasm = WasmScan.for(this.dense, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES }) ?? null;
-    return this.wasm ?? undefined;
+    if (this.dense) this.wasm ??= new WasmScan(this.dense, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES });
+    return this.wasm;
   }
 
   /** The learned layer's features of every link with evidence in the text (for training). */

@@ -5,10 +5,12 @@
 ;;
 ;; Everything lives in the one memory, at places `layout` is told by
 ;; wasm-scan.ts: the canonical unit of each UTF-16 unit (u16; 0 not learnt yet,
-;; 0xffff no one-unit form), the automaton's classes (u16) and cells (u16:
-;; target * 2 + 1 when patterns end there), its outputs (i32), and the buffers
+;; 0xffff no one-unit form), the automaton's classes (u16) and its displaced
+;; table (displaced-table.ts: the root's cells, i32; entries, (owner, cell) as
+;; two i32; output ranges by base, two i32; outputs, i32), and the buffers
 ;; written: units (u16), their original starts and ends (u32), occurrences
-;; (pattern, start, end: i32 each).
+;; (pattern, start, end: i32 each). A state is its base; a cell is the target's
+;; base * 2 + 1 when patterns end there.
 ;;
 ;; `fill(from, to, unescape)` reads bytes [from, to) and answers
 ;;   the count of units written, times 4, when done (the count of occurrences is then `found`);
@@ -20,9 +22,9 @@
   (memory (export "memory") 1)
   (global $units (mut i32) (i32.const 0))
   (global $classes (mut i32) (i32.const 0))
-  (global $table (mut i32) (i32.const 0))
-  (global $width (mut i32) (i32.const 0))
-  (global $outputStart (mut i32) (i32.const 0))
+  (global $root (mut i32) (i32.const 0))
+  (global $entries (mut i32) (i32.const 0))
+  (global $ranges (mut i32) (i32.const 0))
   (global $outputs (mut i32) (i32.const 0))
   (global $lengths (mut i32) (i32.const 0))
   (global $codes (mut i32) (i32.const 0))
@@ -36,15 +38,15 @@
   (global $counts (mut i32) (i32.const 0))
 
   (func (export "layout")
-    (param $units i32) (param $classes i32) (param $table i32) (param $width i32)
-    (param $outputStart i32) (param $outputs i32) (param $lengths i32)
+    (param $units i32) (param $classes i32) (param $root i32) (param $entries i32)
+    (param $ranges i32) (param $outputs i32) (param $lengths i32)
     (param $codes i32) (param $starts i32) (param $ends i32)
     (param $occPatterns i32) (param $occStarts i32) (param $occEnds i32) (param $occCapacity i32) (param $counts i32)
     (global.set $units (local.get $units))
     (global.set $classes (local.get $classes))
-    (global.set $table (local.get $table))
-    (global.set $width (local.get $width))
-    (global.set $outputStart (local.get $outputStart))
+    (global.set $root (local.get $root))
+    (global.set $entries (local.get $entries))
+    (global.set $ranges (local.get $ranges))
     (global.set $outputs (local.get $outputs))
     (global.set $lengths (local.get $lengths))
     (global.set $codes (local.get $codes))
@@ -58,7 +60,7 @@
 
   (func (export "fill") (param $i i32) (param $to i32) (param $unescape i32) (result i32)
     (local $unit i32) (local $code i32) (local $state i32) (local $n i32) (local $offset i32)
-    (local $lastSpace i32) (local $cell i32) (local $m i32) (local $last i32) (local $pattern i32) (local $occ i32)
+    (local $lastSpace i32) (local $class i32) (local $entry i32) (local $cell i32) (local $m i32) (local $last i32) (local $pattern i32) (local $occ i32)
     ;; Leading separators are dropped: the text starts as if after one.
     (local.set $lastSpace (i32.const 1))
     (block $done
@@ -103,15 +105,18 @@
         (local.set $offset (i32.add (local.get $offset) (i32.const 1)))
         (i32.store (i32.add (global.get $ends) (i32.shl (local.get $n) (i32.const 2))) (local.get $offset))
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
-        ;; One automaton step; the cell's low bit tells whether patterns end at its target.
-        (local.set $cell (i32.load16_u (i32.add (global.get $table) (i32.shl
-          (i32.add (i32.mul (local.get $state) (global.get $width))
-                   (i32.load16_u (i32.add (global.get $classes) (i32.shl (local.get $code) (i32.const 1)))))
-          (i32.const 1)))))
+        ;; One automaton step: the state's own cell when the entry is its, else the root's.
+        ;; The cell's low bit tells whether patterns end at its target.
+        (local.set $class (i32.load16_u (i32.add (global.get $classes) (i32.shl (local.get $code) (i32.const 1)))))
+        (local.set $entry (i32.add (global.get $entries) (i32.shl (i32.add (local.get $state) (local.get $class)) (i32.const 3))))
+        (local.set $cell (select
+          (i32.load offset=4 (local.get $entry))
+          (i32.load (i32.add (global.get $root) (i32.shl (local.get $class) (i32.const 2))))
+          (i32.eq (i32.load (local.get $entry)) (local.get $state))))
         (local.set $state (i32.shr_u (local.get $cell) (i32.const 1)))
         (br_if $next (i32.eqz (i32.and (local.get $cell) (i32.const 1))))
-        (local.set $m (i32.load (i32.add (global.get $outputStart) (i32.shl (local.get $state) (i32.const 2)))))
-        (local.set $last (i32.load offset=4 (i32.add (global.get $outputStart) (i32.shl (local.get $state) (i32.const 2)))))
+        (local.set $m (i32.load (i32.add (global.get $ranges) (i32.shl (local.get $state) (i32.const 3)))))
+        (local.set $last (i32.load offset=4 (i32.add (global.get $ranges) (i32.shl (local.get $state) (i32.const 3)))))
         (block $reported
           (loop $report
             (br_if $reported (i32.ge_u (local.get $m) (local.get $last)))

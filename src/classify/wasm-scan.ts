@@ -4,17 +4,18 @@
  * times as fast, since the loop that touches every character of a million-row
  * file then runs without bounds checks or type guards.
  *
- * One instance holds a copy of the automaton's dense tables and buffers for one
+ * One instance holds the automaton, displaced (displaced-table.ts: the same
+ * steps in a table small enough to stay near the core), and buffers for one
  * text at a time; after `fill`, the NormalizedBuffer and OccurrenceList given
  * point at its memory (valid until its next `fill`). Units are learnt in
  * normalize.ts as ever: a unit this copy has not seen yet is looked up there
  * and the text scanned again, which happens once per distinct character.
  *
- * Limits: only a table of 16-bit cells (under 32,768 states; larger lexicons
- * keep the JavaScript loop); a text over `textBytes`, or with more occurrences
- * than `occurrences`, is left to the JavaScript loop (`fill` answers undefined).
+ * Limits: a text over `textBytes`, or with more occurrences than
+ * `occurrences`, is left to the JavaScript loop (`fill` answers undefined).
  */
 import type { DenseTables, OccurrenceList } from './automaton.js';
+import { displace } from './displaced-table.js';
 import { canonicalUnit, learntUnits, type NormalizedBuffer } from './normalize.js';
 import { SCAN_WASM_BASE64 } from './scan-wasm.js';
 import { MemoryPlan, instantiateEmbedded } from './wasm-module.js';
@@ -56,15 +57,16 @@ export class WasmScan {
   private readonly occurrenceStarts: Int32Array;
   private readonly occurrenceEnds: Int32Array;
 
-  private constructor(scan: DenseTables & { table: Uint16Array }, options: WasmScanOptions) {
+  constructor(dense: DenseTables, options: WasmScanOptions) {
+    const scan = displace(dense);
     this.exports = instantiateEmbedded<ScanExports>(SCAN_WASM_BASE64);
     const textBytes = options.textBytes;
     const occurrences = options.occurrences ?? 1 << 16;
     const plan = new MemoryPlan();
     const place = (bytes: number) => plan.place(bytes);
     const at = {
-      units: place(UNITS * 2), classes: place(UNITS * 2), table: place(scan.table.byteLength),
-      outputStart: place(scan.outputStart.byteLength), outputs: place(scan.outputs.byteLength), lengths: place(scan.lengths.byteLength),
+      units: place(UNITS * 2), classes: place(UNITS * 2), root: place(scan.root.byteLength), entries: place(scan.entries.byteLength),
+      ranges: place(scan.ranges.byteLength), outputs: place(scan.outputs.byteLength), lengths: place(scan.lengths.byteLength),
       codes: place((textBytes + 1) * 2), starts: place((textBytes + 1) * 4), ends: place((textBytes + 1) * 4),
       patterns: place(occurrences * 4), occurrenceStarts: place(occurrences * 4), occurrenceEnds: place(occurrences * 4),
       input: place(Math.max(textBytes, options.sourceBytes ?? 0) + 4), counts: place(8),
@@ -76,8 +78,9 @@ export class WasmScan {
     this.units = new Uint16Array(buffer, at.units, UNITS);
     this.units.set(learntUnits());
     new Uint16Array(buffer, at.classes, UNITS).set(scan.classes);
-    new Uint16Array(buffer, at.table, scan.table.length).set(scan.table);
-    new Int32Array(buffer, at.outputStart, scan.outputStart.length).set(scan.outputStart);
+    new Int32Array(buffer, at.root, scan.root.length).set(scan.root);
+    new Int32Array(buffer, at.entries, scan.entries.length).set(scan.entries);
+    new Int32Array(buffer, at.ranges, scan.ranges.length).set(scan.ranges);
     new Int32Array(buffer, at.outputs, scan.outputs.length).set(scan.outputs);
     new Int32Array(buffer, at.lengths, scan.lengths.length).set(scan.lengths);
     this.codes = new Uint16Array(buffer, at.codes, textBytes + 1);
@@ -90,14 +93,9 @@ export class WasmScan {
     this.inputAt = at.input;
     this.counts = new Int32Array(buffer, at.counts, 2);
     this.exports.layout(
-      at.units, at.classes, at.table, scan.width, at.outputStart, at.outputs, at.lengths,
+      at.units, at.classes, at.root, at.entries, at.ranges, at.outputs, at.lengths,
       at.codes, at.starts, at.ends, at.patterns, at.occurrenceStarts, at.occurrenceEnds, occurrences, at.counts,
     );
-  }
-
-  /** A scanner for the automaton's tables; undefined for a table it does not take (32-bit cells). */
-  static for(scan: DenseTables, options: WasmScanOptions): WasmScan | undefined {
-    return scan.table instanceof Uint16Array ? new WasmScan(scan as DenseTables & { table: Uint16Array }, options) : undefined;
   }
 
   /**
