@@ -4,9 +4,10 @@
 ;; WebAssembly's loads and stores carry no bounds checks and no type guards.
 ;;
 ;; Everything lives in the one memory, at places `layout` is told by
-;; wasm-scan.ts: the canonical unit of each UTF-16 unit (u16; 0 not learnt yet,
-;; 0xffff no one-unit form), the automaton's classes (u16) and its displaced
-;; table (displaced-table.ts: the root's cells, i32; entries, (owner, cell) as
+;; wasm-scan.ts: the form of each UTF-16 unit (u32: its canonical unit in the
+;; high half, 0 not learnt yet, 0xffff no one-unit form; the automaton's class
+;; of that canonical unit in the low half, one load for both), the displaced
+;; automaton (displaced-table.ts: the root's cells, i32; entries, (owner, cell) as
 ;; two i32; output ranges by base, two i32; outputs, i32), and the buffers
 ;; written: units (u16), their original starts and ends (u32), occurrences
 ;; (pattern, start, end: i32 each). A state is its base; a cell is the target's
@@ -20,8 +21,7 @@
 ;; (Answers in one number, and counts in the memory: reading a global from JavaScript costs more than a call.)
 (module
   (memory (export "memory") 1)
-  (global $units (mut i32) (i32.const 0))
-  (global $classes (mut i32) (i32.const 0))
+  (global $forms (mut i32) (i32.const 0))
   (global $root (mut i32) (i32.const 0))
   (global $entries (mut i32) (i32.const 0))
   (global $ranges (mut i32) (i32.const 0))
@@ -38,12 +38,11 @@
   (global $counts (mut i32) (i32.const 0))
 
   (func (export "layout")
-    (param $units i32) (param $classes i32) (param $root i32) (param $entries i32)
+    (param $forms i32) (param $root i32) (param $entries i32)
     (param $ranges i32) (param $outputs i32) (param $lengths i32)
     (param $codes i32) (param $starts i32) (param $ends i32)
     (param $occPatterns i32) (param $occStarts i32) (param $occEnds i32) (param $occCapacity i32) (param $counts i32)
-    (global.set $units (local.get $units))
-    (global.set $classes (local.get $classes))
+    (global.set $forms (local.get $forms))
     (global.set $root (local.get $root))
     (global.set $entries (local.get $entries))
     (global.set $ranges (local.get $ranges))
@@ -59,7 +58,7 @@
     (global.set $counts (local.get $counts)))
 
   (func (export "fill") (param $i i32) (param $to i32) (param $unescape i32) (result i32)
-    (local $unit i32) (local $code i32) (local $state i32) (local $n i32) (local $offset i32)
+    (local $unit i32) (local $form i32) (local $code i32) (local $state i32) (local $n i32) (local $offset i32)
     (local $lastSpace i32) (local $class i32) (local $entry i32) (local $cell i32) (local $m i32) (local $last i32) (local $pattern i32) (local $occ i32)
     ;; Leading separators are dropped: the text starts as if after one.
     (local.set $lastSpace (i32.const 1))
@@ -89,7 +88,8 @@
               (then (local.set $i (i32.add (local.get $i) (i32.const 1)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         ;; Its canonical unit.
-        (local.set $code (i32.load16_u (i32.add (global.get $units) (i32.shl (local.get $unit) (i32.const 1)))))
+        (local.set $form (i32.load (i32.add (global.get $forms) (i32.shl (local.get $unit) (i32.const 2)))))
+        (local.set $code (i32.shr_u (local.get $form) (i32.const 16)))
         (if (i32.eqz (local.get $code))
           (then (i32.store offset=4 (global.get $counts) (local.get $unit)) (return (i32.const 2))))
         (if (i32.eq (local.get $code) (i32.const 0xffff)) (then (return (i32.const 1))))
@@ -107,7 +107,7 @@
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
         ;; One automaton step: the state's own cell when the entry is its, else the root's.
         ;; The cell's low bit tells whether patterns end at its target.
-        (local.set $class (i32.load16_u (i32.add (global.get $classes) (i32.shl (local.get $code) (i32.const 1)))))
+        (local.set $class (i32.and (local.get $form) (i32.const 0xffff)))
         (local.set $entry (i32.add (global.get $entries) (i32.shl (i32.add (local.get $state) (local.get $class)) (i32.const 3))))
         (local.set $cell (select
           (i32.load offset=4 (local.get $entry))

@@ -49,7 +49,9 @@ export class WasmScan {
   /** The bytes copied whole into `input` by `hold`. */
   private held: Uint8Array | undefined;
   private readonly inputAt: number;
-  private readonly units: Uint16Array;
+  /** Each unit's form as scan.wat reads it: canonical unit << 16 | the automaton's class of it. */
+  private readonly forms: Uint32Array;
+  private readonly classes: Uint16Array;
   private readonly codes: Uint16Array;
   private readonly starts: Uint32Array;
   private readonly ends: Uint32Array;
@@ -65,7 +67,7 @@ export class WasmScan {
     const plan = new MemoryPlan();
     const place = (bytes: number) => plan.place(bytes);
     const at = {
-      units: place(UNITS * 2), classes: place(UNITS * 2), root: place(scan.root.byteLength), entries: place(scan.entries.byteLength),
+      forms: place(UNITS * 4), root: place(scan.root.byteLength), entries: place(scan.entries.byteLength),
       ranges: place(scan.ranges.byteLength), outputs: place(scan.outputs.byteLength), lengths: place(scan.lengths.byteLength),
       codes: place((textBytes + 1) * 2), starts: place((textBytes + 1) * 4), ends: place((textBytes + 1) * 4),
       patterns: place(occurrences * 4), occurrenceStarts: place(occurrences * 4), occurrenceEnds: place(occurrences * 4),
@@ -75,9 +77,10 @@ export class WasmScan {
     memory.grow(Math.ceil(plan.size / PAGE));
     // Not shared: the memory is declared without `shared`.
     const buffer = memory.buffer as ArrayBuffer;
-    this.units = new Uint16Array(buffer, at.units, UNITS);
-    this.units.set(learntUnits());
-    new Uint16Array(buffer, at.classes, UNITS).set(scan.classes);
+    this.classes = scan.classes;
+    this.forms = new Uint32Array(buffer, at.forms, UNITS);
+    const learnt = learntUnits();
+    for (let unit = 0; unit < UNITS; unit++) if (learnt[unit] !== 0) this.learn(unit, learnt[unit] as number);
     new Int32Array(buffer, at.root, scan.root.length).set(scan.root);
     new Int32Array(buffer, at.entries, scan.entries.length).set(scan.entries);
     new Int32Array(buffer, at.ranges, scan.ranges.length).set(scan.ranges);
@@ -93,9 +96,13 @@ export class WasmScan {
     this.inputAt = at.input;
     this.counts = new Int32Array(buffer, at.counts, 2);
     this.exports.layout(
-      at.units, at.classes, at.root, at.entries, at.ranges, at.outputs, at.lengths,
+      at.forms, at.root, at.entries, at.ranges, at.outputs, at.lengths,
       at.codes, at.starts, at.ends, at.patterns, at.occurrenceStarts, at.occurrenceEnds, occurrences, at.counts,
     );
+  }
+
+  private learn(unit: number, canonical: number): void {
+    this.forms[unit] = ((canonical << 16) | (this.classes[canonical] as number)) >>> 0;
   }
 
   /**
@@ -128,7 +135,7 @@ export class WasmScan {
       const answer = this.exports.fill(from, from + end - start, unescape ? 1 : 0);
       if (answer === UNSEEN) {
         const unit = this.counts[1] as number;
-        this.units[unit] = canonicalUnit(unit);
+        this.learn(unit, canonicalUnit(unit));
         continue;
       }
       if (answer === STRING_PATH) return false;
