@@ -415,7 +415,7 @@ export class Classifier {
     this.wasmScan()?.hold(bytes);
   }
 
-  /** The byte path's loop as WebAssembly, made on first use; undefined for an automaton without a dense table. */
+  /** The byte path's loop as WebAssembly, made on first use; undefined for an automaton in sparse form (no dense table to displace). */
   private wasmScan(): WasmScan | undefined {
     if (this.dense) this.wasm ??= new WasmScan(this.dense, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES });
     return this.wasm;
