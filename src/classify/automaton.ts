@@ -29,6 +29,8 @@ export interface AutomatonOptions {
   readonly denseLimit?: number;
 }
 
+import { displace, type DisplacedTables } from './displaced-table.js';
+
 const UNITS = 0x10000;
 /** 32 M cells: 64 MB as 16-bit targets, beyond any framework's lexicon (the default uses ~4.5 M). */
 export const DENSE_LIMIT = 1 << 25;
@@ -50,6 +52,8 @@ export class Automaton {
   private readonly next = new Map<number, number>();
   private readonly rootNext = new Int32Array(UNITS);
   private readonly fail: number[] = [0];
+  /** The dense table displaced (displaced-table.ts), made on first need. */
+  private displacedTables?: DisplacedTables;
 
   /** Builds the automaton; empty patterns are ignored. */
   constructor(patterns: readonly string[], options: AutomatonOptions = {}) {
@@ -166,6 +170,30 @@ export class Automaton {
     }
   }
 
+  /**
+   * Everything the automaton holds, as plain data a worker thread can be sent:
+   * `Automaton.fromTables` gives the same automaton back without building it
+   * again. The displaced table goes with it, made now if it was not yet.
+   */
+  tables(): AutomatonTables {
+    const { lengths, outputStart, outputs, classes, width, table, next, rootNext, fail } = this;
+    return { lengths, outputStart, outputs, classes, width, table, next, rootNext, fail, displaced: this.displaced };
+  }
+
+  static fromTables(tables: AutomatonTables): Automaton {
+    // The fields are all given: nothing of the constructor's build is to run.
+    const automaton = Object.create(Automaton.prototype) as Automaton;
+    const { displaced, ...fields } = tables;
+    return Object.assign(automaton, fields, { displacedTables: displaced });
+  }
+
+  /** The dense table displaced, for the WebAssembly scan (wasm-scan.ts); undefined for the sparse form. */
+  get displaced(): DisplacedTables | undefined {
+    const dense = this.dense;
+    if (dense) this.displacedTables ??= displace(dense);
+    return this.displacedTables;
+  }
+
   /** The dense form's tables, for a scan fused with another loop (normalize.ts); undefined for the sparse form. */
   get dense(): DenseTables | undefined {
     const { table, classes, width, outputStart, outputs, lengths } = this;
@@ -248,6 +276,20 @@ export interface DenseTables {
   readonly outputStart: Int32Array;
   readonly outputs: Int32Array;
   readonly lengths: Int32Array;
+}
+
+/** An automaton's fields (see `Automaton.tables`). */
+export interface AutomatonTables {
+  readonly lengths: Int32Array;
+  readonly outputStart: Int32Array;
+  readonly outputs: Int32Array;
+  readonly classes: Uint16Array;
+  readonly width: number;
+  readonly table: Uint16Array | Uint32Array | undefined;
+  readonly next: Map<number, number>;
+  readonly rootNext: Int32Array;
+  readonly fail: number[];
+  readonly displaced: DisplacedTables | undefined;
 }
 
 /** Tables of an automaton with no pattern: a scan with them finds nothing. */

@@ -75,6 +75,8 @@ export interface Classification {
 export interface ClassifierOptions {
   readonly model?: ClassifierModel;
   readonly segmenter?: Segmenter;
+  /** The framework's lexicon compiled already (by another thread, say): not compiled again. */
+  readonly lexicon?: Lexicon;
 }
 
 /** Status codes of `Analysis.status`. */
@@ -356,12 +358,15 @@ export class Classifier {
     this.dense = lexicon.automaton.dense;
   }
 
-  /** Compiles the framework's lexicon once; classify as many texts as needed afterwards. */
+  /** Compiles the framework's lexicon once (unless given it); classify as many texts as needed afterwards. */
   static create(framework: Framework, options: ClassifierOptions = {}): Classifier {
     if (options.model && options.model.framework !== framework.id) {
       throw new Error(`model for framework ${options.model.framework} used with framework ${framework.id}`);
     }
-    return new Classifier(compileLexicon(framework), options);
+    if (options.lexicon && options.lexicon.frameworkId !== framework.id) {
+      throw new Error(`lexicon of framework ${options.lexicon.frameworkId} used with framework ${framework.id}`);
+    }
+    return new Classifier(options.lexicon ?? compileLexicon(framework), options);
   }
 
   /** The core's buffers, or buffers of its own for a call made while they are in use (say from inside a segmenter). */
@@ -415,9 +420,11 @@ export class Classifier {
     this.wasmScan()?.hold(bytes);
   }
 
-  /** The byte path's loop as WebAssembly, made on first use; undefined for an automaton in sparse form (no dense table to displace). */
+  /** The byte path's loop as WebAssembly, made on first use; undefined for an automaton in sparse form (no table to displace). */
   private wasmScan(): WasmScan | undefined {
-    if (this.dense) this.wasm ??= new WasmScan(this.dense, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES });
+    if (this.wasm) return this.wasm;
+    const displaced = this.lexicon.automaton.displaced;
+    if (displaced) this.wasm = new WasmScan(displaced, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES });
     return this.wasm;
   }
 

@@ -38,11 +38,8 @@ export function displace(dense: DenseTables): DisplacedTables {
   const { table, width, outputStart } = dense;
   const states = table.length / width;
   const differing: Int32Array[] = [new Int32Array(0)];
-  for (let s = 1; s < states; s++) {
-    const own: number[] = [];
-    for (let c = 0, row = s * width; c < width; c++) if (table[row + c] !== table[c]) own.push(c);
-    differing.push(Int32Array.from(own));
-  }
+  const scratch = new Int32Array(width);
+  for (let s = 1; s < states; s++) differing.push(scratch.slice(0, differingClasses(table, s * width, width, scratch)));
   const bases = placeRows(differing, width);
   let top = width;
   let lastBase = 0;
@@ -65,6 +62,19 @@ export function displace(dense: DenseTables): DisplacedTables {
     ranges[base * 2 + 1] = outputStart[s + 1] as number;
   }
   return { root, entries, ranges, classes: dense.classes, outputs: dense.outputs, lengths: dense.lengths };
+}
+
+/**
+ * The classes whose cells in the row at `row` differ from the root's, into
+ * `into`; answers their count. A function of its own, called once per row, so
+ * that it is compiled early: as one loop of 4 million steps inside `displace`
+ * it ran interpreted for most of them, and `displace` took 70 ms on a thread's
+ * first use instead of 35 ms.
+ */
+function differingClasses(table: Uint16Array | Uint32Array, row: number, width: number, into: Int32Array): number {
+  let count = 0;
+  for (let c = 0; c < width; c++) if (table[row + c] !== table[c]) into[count++] = c;
+  return count;
 }
 
 /**

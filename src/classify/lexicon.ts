@@ -12,7 +12,7 @@
  * link without keywords simply never scores.
  */
 import type { Framework } from '../model/index.js';
-import { Automaton, OccurrenceList } from './automaton.js';
+import { Automaton, OccurrenceList, type AutomatonTables } from './automaton.js';
 import { SPACE, normalizeTerm, type NormalizedBuffer } from './normalize.js';
 import { RunBoundaries } from './run-boundaries.js';
 
@@ -59,6 +59,20 @@ export interface Lexicon {
   readonly terms: readonly LexiconTerm[];
   readonly table: TermTable;
   readonly automaton: Automaton;
+}
+
+/** A lexicon as plain data, for a worker thread to be sent one compiled already (structured clone keeps it whole). */
+export interface LexiconTables extends Omit<Lexicon, 'automaton'> {
+  readonly automaton: AutomatonTables;
+}
+
+export function lexiconTables(lexicon: Lexicon): LexiconTables {
+  return { ...lexicon, automaton: lexicon.automaton.tables() };
+}
+
+/** The lexicon `lexiconTables` was given, back from its data. */
+export function lexiconFromTables(tables: LexiconTables): Lexicon {
+  return { ...tables, automaton: Automaton.fromTables(tables.automaton) };
 }
 
 function termTable(terms: readonly LexiconTerm[]): TermTable {

@@ -14,8 +14,8 @@
  * Limits: a text over `textBytes`, or with more occurrences than
  * `occurrences`, is left to the JavaScript loop (`fill` answers undefined).
  */
-import type { DenseTables, OccurrenceList } from './automaton.js';
-import { displace } from './displaced-table.js';
+import type { OccurrenceList } from './automaton.js';
+import type { DisplacedTables } from './displaced-table.js';
 import { canonicalUnit, learntUnits, type NormalizedBuffer } from './normalize.js';
 import { SCAN_WASM_BASE64 } from './scan-wasm.js';
 import { MemoryPlan, instantiateEmbedded } from './wasm-module.js';
@@ -59,8 +59,7 @@ export class WasmScan {
   private readonly occurrenceStarts: Int32Array;
   private readonly occurrenceEnds: Int32Array;
 
-  constructor(dense: DenseTables, options: WasmScanOptions) {
-    const scan = displace(dense);
+  constructor(scan: DisplacedTables, options: WasmScanOptions) {
     this.exports = instantiateEmbedded<ScanExports>(SCAN_WASM_BASE64);
     const textBytes = options.textBytes;
     const occurrences = options.occurrences ?? 1 << 16;

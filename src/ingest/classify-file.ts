@@ -32,7 +32,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import type { Framework, Issue, MessageCode } from '../model/index.js';
 import { issue } from '../model/index.js';
-import type { ClassifierModel } from '../classify/index.js';
+import { compileLexicon, lexiconTables, type ClassifierModel } from '../classify/index.js';
 import type { ClassificationSink, ClassifiedOfferingRow } from './classification-sinks.js';
 import { STATUS_OF_CODE, type JobInput, type JobResult, type WorkerSetup } from './classify-protocol.js';
 import { CsvSlicer } from './csv-slices.js';
@@ -152,7 +152,11 @@ class ClassifyRun {
       ...(this.options.model ? { model: this.options.model } : {}),
       ...(sink.lineFormat && sink.writeLines ? { lineFormat: sink.lineFormat } : {}),
     };
-    this.pool ??= new WorkerPool<JobInput, JobResult>(new URL('./classify-worker.js', import.meta.url), this.threads, setup);
+    if (!this.pool) {
+      this.pool = new WorkerPool<JobInput, JobResult>(new URL('./classify-worker.js', import.meta.url), this.threads, setup);
+      // The lexicon is compiled here, once, while the threads start, and not again in each of them.
+      this.pool.setUp(lexiconTables(compileLexicon(this.options.framework)));
+    }
     const result = this.pool.run(job, transfer);
     // Awaited in order later; meanwhile a failure must not count as unhandled.
     result.catch(() => {});

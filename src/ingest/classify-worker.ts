@@ -1,7 +1,7 @@
 /**
- * One classification thread of classify-file.ts. It builds its Classifier once
- * (the framework's lexicon; jieba's dictionary on first need), then answers each
- * job (classify-protocol.ts):
+ * One classification thread of classify-file.ts. It makes its Classifier once,
+ * from the lexicon the main thread compiled and sends first (jieba's dictionary
+ * loads on first need), then answers each job (classify-protocol.ts):
  *
  *   rows job:      texts ───────────────────────────────────────────┐
  *   CSV bytes job: bytes → decode (decode-text.ts) → records (csv-scanner.ts)
@@ -19,6 +19,7 @@ import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 // The modules themselves, not the package's index: a worker loads only what classifying needs.
 import { Classifier, STATUS_OF, type Analysis } from '../classify/classifier.js';
+import { lexiconFromTables, type LexiconTables } from '../classify/lexicon.js';
 import { formatAnalysisEvidence } from '../classify/classify-enterprise.js';
 import { jiebaSegmenter } from '../classify/jieba-segmenter.js';
 import { STATUS_CODES, type AssignedStatus, type CsvBytesJob, type Job, type JobResult, type RowsJob, type WorkerSetup } from './classify-protocol.js';
@@ -31,11 +32,22 @@ import { LineWriter } from './offering-lines.js';
 import { answerJobs } from './worker-pool.js';
 
 const setup = workerData as WorkerSetup;
-const classifier = Classifier.create(setup.framework, { segmenter: jiebaSegmenter, ...(setup.model ? { model: setup.model } : {}) });
 const linkIds = setup.framework.links.map((l) => l.id);
-// Terms by index, negatives never standing as evidence; one writer for every job (its cells are encoded once).
-const evidenceTerms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
-const lineWriter = setup.lineFormat ? new LineWriter(setup.lineFormat, linkIds, evidenceTerms) : undefined;
+// Made by setUp, before the first job.
+let classifier: Classifier;
+/** Terms by index, negatives never standing as evidence. */
+let evidenceTerms: string[];
+/** One writer for every job (its cells are encoded once). */
+let lineWriter: LineWriter | undefined;
+
+/** The pool's first message: the framework's lexicon, compiled on the main thread. */
+function setUp(lexicon: LexiconTables): void {
+  classifier = Classifier.create(setup.framework, {
+    segmenter: jiebaSegmenter, lexicon: lexiconFromTables(lexicon), ...(setup.model ? { model: setup.model } : {}),
+  });
+  evidenceTerms = classifier.lexicon.terms.map((t) => (t.negative ? '' : t.term));
+  lineWriter = setup.lineFormat ? new LineWriter(setup.lineFormat, linkIds, evidenceTerms) : undefined;
+}
 
 /** Where a row's id and name come from, read only when the row has a link to write. */
 interface RowSource {
@@ -274,4 +286,4 @@ function transferList(result: JobResult): ArrayBuffer[] {
 answerJobs<Job, JobResult>(parentPort, (job) => {
   if (job.spare) lineWriter?.recycle(job.spare);
   return job.kind === 'rows' ? runRows(job) : runCsv(job);
-}, transferList);
+}, transferList, (message) => setUp(message as LexiconTables));

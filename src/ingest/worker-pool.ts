@@ -38,6 +38,15 @@ export class WorkerPool<Input extends object, Result extends { readonly id: numb
     }
   }
 
+  /**
+   * Sends every worker `message` ahead of its jobs: answerJobs hands it to the
+   * worker's `setUp`. For what is costly to make and the same for all (made
+   * once here while the threads start). Call it before the first `run`.
+   */
+  setUp(message: unknown): void {
+    for (const { worker } of this.workers) worker.postMessage(message);
+  }
+
   /** Sends a job (its `id` is set here); `transfer` lists buffers moved with it. */
   run(job: Input, transfer: ArrayBuffer[] = []): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
@@ -78,15 +87,23 @@ export class WorkerPool<Input extends object, Result extends { readonly id: numb
 
 /**
  * Answers a pool's jobs on the worker side: `handle` gives the result (or throws)
- * and the buffers to move with it.
+ * and the buffers to move with it. With `setUp`, the first message is the
+ * pool's `setUp` message and goes there; an error in it fails the worker.
  */
 export function answerJobs<Job extends { readonly id: number }, Result extends { readonly id: number }>(
   port: MessagePort | null,
   handle: (job: Job) => Promise<Result> | Result,
   transfer: (result: Result) => ArrayBuffer[] = () => [],
+  setUp?: (message: unknown) => void,
 ): void {
   if (!port) throw new Error('this module runs as a worker thread of a WorkerPool');
+  let waitingForSetUp = setUp !== undefined;
   port.on('message', (job: Job) => {
+    if (waitingForSetUp) {
+      waitingForSetUp = false;
+      (setUp as (message: unknown) => void)(job);
+      return;
+    }
     const failed = (error: unknown) => port.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) } satisfies JobFailure);
     try {
       Promise.resolve(handle(job)).then((result) => port.postMessage(result, transfer(result)), failed);
