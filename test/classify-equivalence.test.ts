@@ -18,7 +18,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Automaton, Classifier, STATUS_OF, formatEvidence, jiebaSegmenter, normalizeText, type Analysis, type Segmenter } from '../src/classify/index.js';
+import {
+  Automaton, Classifier, STATUS_OF, compileLexicon, formatEvidence, jiebaSegmenter, lexiconFromTables, lexiconTables, normalizeText, type Analysis, type Segmenter,
+} from '../src/classify/index.js';
 import { NormalizedBuffer } from '../src/classify/normalize.js';
 import { OccurrenceList } from '../src/classify/automaton.js';
 import { HitFinder } from '../src/classify/lexicon.js';
@@ -112,7 +114,11 @@ test('the automaton, dense or sparse, finds what a naive search finds, in the sa
       // Over the text's UTF-16 units in an array (the classifier's path), with room to spare after them.
       const codes = new Uint16Array(text.length + 8);
       for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
-      for (const automaton of [new Automaton(patterns), new Automaton(patterns, { denseLimit: 0 })]) {
+      const built = [new Automaton(patterns), new Automaton(patterns, { denseLimit: 0 })];
+      // Sent to another thread as data and made again from it (Automaton.tables): the same automaton.
+      const sent = built.map((a) => Automaton.fromTables(structuredClone(a.tables())));
+      for (const automaton of sent) assert.deepEqual(automaton.findAll(text), expected);
+      for (const automaton of [...built, ...sent]) {
         const found = new OccurrenceList();
         automaton.scanInto(codes, text.length, found);
         assert.deepEqual(Array.from({ length: found.count }, (_, k) => ({ pattern: found.patterns[k], start: found.starts[k], end: found.ends[k] })), expected);
@@ -210,6 +216,29 @@ test('classifying from UTF-8 gives what classifying the decoded text gives', () 
   for (const text of descriptions(3000)) check(text);
   fc.assert(fc.property(mixedText, (text) => check(text)), { numRuns: 3000, seed: SEED });
   assert.ok(compared > 4000, `compared ${compared}`);
+});
+
+test('a classifier given the lexicon as data, as the workers are sent it, classifies as one that compiled its own', () => {
+  const own = Classifier.create(framework, { segmenter: jiebaSegmenter });
+  const lexicon = lexiconFromTables(structuredClone(lexiconTables(compileLexicon(framework))));
+  const sent = Classifier.create(framework, { segmenter: jiebaSegmenter, lexicon });
+  assert.throws(() => Classifier.create({ ...framework, id: 'another' }, { lexicon }), /lexicon of framework/);
+  let fromBytes = 0;
+  for (const text of descriptions(1000)) {
+    assert.deepEqual(sent.classify(text), own.classify(text), text);
+    const bytes = Buffer.from(text, 'utf8');
+    // The byte path steps the displaced table the lexicon was sent with.
+    const a = sent.analyseUtf8(bytes, 0, bytes.length, false);
+    const b = own.analyseUtf8(bytes, 0, bytes.length, false);
+    assert.equal(a === undefined, b === undefined, text);
+    if (a && b) {
+      fromBytes++;
+      assert.deepEqual([...a.link.subarray(0, a.size)], [...b.link.subarray(0, b.size)], text);
+      assert.deepEqual([...a.confidence.subarray(0, a.size)], [...b.confidence.subarray(0, b.size)], text);
+      assert.deepEqual([...a.evidenceStart.subarray(0, a.evidenceFrom[a.size])], [...b.evidenceStart.subarray(0, b.evidenceFrom[b.size])], text);
+    }
+  }
+  assert.ok(fromBytes > 900, `${fromBytes} texts through the byte path`);
 });
 
 test('run boundaries are cut once per run and found again by their units, also after the table empties itself', () => {
