@@ -161,8 +161,8 @@ for (const encoding of ['utf-8', 'utf-8-bom', 'gb18030'] as const) {
 function oneTextColumnTable(rows: number): Table {
   const body = enterpriseTable(rows).slice(1);
   const texts = [' 工业互联网平台 ', '\u3000安全网关\u3000', 'PLC、"DCS"与 SCADA', '10㎏ 传感器', '𫖯 边缘计算', '   ', '', 'Ｐｌｃ控制器', '工业互联网平台\r\n安全网关',
-    // A byte-order mark inside a record: its slice is read the decoder's way.
-    '\ufeff工业互联网平台'];
+    // A byte-order mark inside a record: data (U+FEFF), read from the bytes as the reader reads it.
+    '\ufeff工业互联网平台', '工业\ufeff互联网平台'];
   const names = ['=cmd|\' /C calc\'!A0', ' 江西甲科技有限公司 ', '江西"乙"科技', 'Acme, Inc.', ''];
   const codes = ['', 'abc', ' 91360100MA0000001X '];
   const table: (readonly string[])[] = [['企业名称', '统一社会信用代码', '企业简介']];

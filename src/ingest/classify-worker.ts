@@ -178,24 +178,17 @@ async function runCsvText(job: CsvBytesJob, bytes: Buffer): Promise<JobResult> {
   return collector.result(job.id, { records, lineFeeds: countLineFeeds(bytes), issues: state.issues });
 }
 
-/** The last two bytes of a UTF-8 byte-order mark: far rarer in Chinese text than its first (the lead byte of `，`). */
-const BOM_TAIL = Buffer.from([0xbb, 0xbf]);
-
-/** Whether `bytes` holds a UTF-8 byte-order mark (EF BB BF) starting at `from` or later. */
-function hasBomFrom(bytes: Buffer, from: number): boolean {
-  for (let at = bytes.indexOf(BOM_TAIL, from + 1); at >= 0; at = bytes.indexOf(BOM_TAIL, at + 1)) {
-    if (bytes[at - 1] === 0xef) return true;
-  }
-  return false;
-}
+const isBomAt = (bytes: Buffer, at: number) => bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
 
 /** Where the records of a slice start when it can be read straight from its bytes; -1 when the decoder must read it. */
 function utf8Start(job: CsvBytesJob, bytes: Buffer): number {
   if (job.encoding === 'gb18030' || job.plan.text.length !== 1 || !isUtf8(bytes)) return -1;
-  // The decoder drops a byte-order mark at the start of a slice and of its last line, and the scanner one more at the
-  // file's start: byte-order marks anywhere but first are left to them.
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return hasBomFrom(bytes, start) ? -1 : start;
+  // A byte-order mark that starts the slice is passed over, as the decoder does (the slicer starts no slice but the
+  // first with one). A second one is left to the decoder, which drops it too, and the scanner a third at the file's
+  // start. Any other U+FEFF is data, read the same on both paths; where it starts or ends a cell, as at the start of a
+  // line, it is trimmed with the cell's spaces.
+  const start = isBomAt(bytes, 0) ? 3 : 0;
+  return isBomAt(bytes, start) ? -1 : start;
 }
 
 /**
