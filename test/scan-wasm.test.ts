@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { Automaton, compileLexicon } from '../src/classify/index.js';
+import { Automaton, compileLexicon, normalizeTerm } from '../src/classify/index.js';
 import { OccurrenceList, type DenseTables } from '../src/classify/automaton.js';
 import { NormalizedBuffer } from '../src/classify/normalize.js';
 import { WasmScan } from '../src/classify/wasm-scan.js';
@@ -27,6 +27,9 @@ const piece = fc.oneof(
   fc.string({ maxLength: 3 }),
 );
 const text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+
+/** What WasmScan is made from: the dense tables and their displaced layout. */
+const bothLayouts = (tables: DenseTables) => ({ dense: tables, displaced: displace(tables) });
 
 function same(scan: WasmScan, scanTables: DenseTables, input: string, unescape: boolean): 'same' | 'handed back' {
   const bytes = Buffer.from(unescape ? `"${input.replace(/"/g, '""')}"` : input, 'utf8');
@@ -58,8 +61,10 @@ test('the module embedded in scan-wasm.ts is what scan.wat assembles to', () => 
 });
 
 test('the WebAssembly loop gives the JavaScript loop\'s units, offsets and occurrences, for any text, quoted or not', () => {
-  const scan = new WasmScan(displace(dense), { textBytes: 4096 });
+  const scan = new WasmScan(bothLayouts(dense), { textBytes: 4096 });
   let compared = 0;
+  // The default lexicon's terms are mostly Chinese: its displaced table is far the smaller.
+  assert.equal(scan.layout, 'displaced');
   fc.assert(
     fc.property(text, fc.boolean(), (input, unescape) => {
       if (same(scan, dense, input, unescape) === 'same') compared++;
@@ -69,8 +74,24 @@ test('the WebAssembly loop gives the JavaScript loop\'s units, offsets and occur
   assert.equal(compared, 6000, 'no text under 4,096 bytes with room for its occurrences is handed back');
 });
 
+test('a lexicon of Latin terms only keeps the full table, and it gives the JavaScript loop\'s results too', () => {
+  const latin = terms.filter((t) => /^[\x20-\x7e]+$/.test(t)).map((t) => normalizeTerm(t));
+  assert.ok(latin.length > 50, `${latin.length} Latin terms`);
+  const tables = new Automaton(latin).dense as DenseTables;
+  const scan = new WasmScan(bothLayouts(tables), { textBytes: 4096 });
+  assert.equal(scan.layout, 'full');
+  let compared = 0;
+  fc.assert(
+    fc.property(text, fc.boolean(), (input, unescape) => {
+      if (same(scan, tables, input, unescape) === 'same') compared++;
+    }),
+    { numRuns: 3000, seed: SEED },
+  );
+  assert.equal(compared, 3000);
+});
+
 test('a text longer than the room made, or with more occurrences, is handed back to the JavaScript loop', () => {
-  const small = new WasmScan(displace(dense), { textBytes: 64, occurrences: 3 });
+  const small = new WasmScan(bothLayouts(dense), { textBytes: 64, occurrences: 3 });
   const text = new NormalizedBuffer();
   const found = new OccurrenceList();
   const long = Buffer.from('工业互联网'.repeat(20));
@@ -84,16 +105,18 @@ test('a text longer than the room made, or with more occurrences, is handed back
 
 test('any automaton is taken: a small one, and a dense table of 32-bit cells (32,768 states or more)', () => {
   const tiny = new Automaton(['ab', 'b', '工业']).dense as DenseTables;
-  const scan = new WasmScan(displace(tiny), { textBytes: 256 });
+  const scan = new WasmScan(bothLayouts(tiny), { textBytes: 256 });
+  assert.equal(scan.layout, 'full');
   for (const input of ['abab', 'xab工业b', '', '  ab  ']) assert.equal(same(scan, tiny, input, false), 'same');
   const wide = { ...dense, table: new Uint32Array(dense.table) };
-  const wideScan = new WasmScan(displace(wide), { textBytes: 4096 });
+  const wideScan = new WasmScan(bothLayouts(wide), { textBytes: 4096 });
+  assert.equal(wideScan.layout, 'displaced');
   for (const input of terms.slice(0, 200)) assert.equal(same(wideScan, wide, `${input}，${input}控制`, false), 'same');
 });
 
 test('texts read from a held source give what each text copied alone gives, and another array drops the hold', () => {
-  const scan = new WasmScan(displace(dense), { textBytes: 4096, sourceBytes: 1 << 16 });
-  const alone = new WasmScan(displace(dense), { textBytes: 4096 });
+  const scan = new WasmScan(bothLayouts(dense), { textBytes: 4096, sourceBytes: 1 << 16 });
+  const alone = new WasmScan(bothLayouts(dense), { textBytes: 4096 });
   const texts = ['工业互联网平台、安全网关', 'PLC 与 DCS，边缘计算', 'Ｐｌｃ控制器；MES 系统', '  数据采集  '];
   const source = Buffer.from(texts.join('\n'));
   const spans: [number, number][] = [];

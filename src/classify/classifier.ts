@@ -423,8 +423,8 @@ export class Classifier {
   /** The byte path's loop as WebAssembly, made on first use; undefined for an automaton in sparse form (no table to displace). */
   private wasmScan(): WasmScan | undefined {
     if (this.wasm) return this.wasm;
-    const displaced = this.lexicon.automaton.displaced;
-    if (displaced) this.wasm = new WasmScan(displaced, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES });
+    const { dense, displaced } = this.lexicon.automaton;
+    if (dense && displaced) this.wasm = new WasmScan({ dense, displaced }, { textBytes: MAX_TEXT_CHARS, sourceBytes: HELD_SOURCE_BYTES });
     return this.wasm;
   }
 

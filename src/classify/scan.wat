@@ -6,12 +6,17 @@
 ;; Everything lives in the one memory, at places `layout` is told by
 ;; wasm-scan.ts: the form of each UTF-16 unit (u32: its canonical unit in the
 ;; high half, 0 not learnt yet, 0xffff no one-unit form; the automaton's class
-;; of that canonical unit in the low half, one load for both), the displaced
-;; automaton (displaced-table.ts: the root's cells, i32; entries, (owner, cell) as
-;; two i32; output ranges by base, two i32; outputs, i32), and the buffers
+;; of that canonical unit in the low half, one load for both), the automaton in
+;; one of two layouts, whichever is smaller (wasm-scan.ts), and the buffers
 ;; written: units (u16), their original starts and ends (u32), occurrences
-;; (pattern, start, end: i32 each). A state is its base; a cell is the target's
-;; base * 2 + 1 when patterns end there.
+;; (pattern, start, end: i32 each). The layouts:
+;;   displaced (displaced-table.ts; `width` 0): the root's cells, i32; entries,
+;;     (owner, cell) as two i32. A state is its base.
+;;   full (`width` the number of classes): a u16 cell per state and class. A
+;;     state is its number.
+;; Either way a cell is the target state * 2, plus 1 when patterns end there,
+;; and `ranges` holds each state's first and last-plus-one index into the
+;; outputs (i32 each).
 ;;
 ;; `fill(from, to, unescape)` reads bytes [from, to) and answers
 ;;   the count of units written, times 4, when done (the count of occurrences is then `found`);
@@ -22,6 +27,8 @@
 (module
   (memory (export "memory") 1)
   (global $forms (mut i32) (i32.const 0))
+  (global $table (mut i32) (i32.const 0))
+  (global $width (mut i32) (i32.const 0))
   (global $root (mut i32) (i32.const 0))
   (global $entries (mut i32) (i32.const 0))
   (global $ranges (mut i32) (i32.const 0))
@@ -38,11 +45,13 @@
   (global $counts (mut i32) (i32.const 0))
 
   (func (export "layout")
-    (param $forms i32) (param $root i32) (param $entries i32)
+    (param $forms i32) (param $table i32) (param $width i32) (param $root i32) (param $entries i32)
     (param $ranges i32) (param $outputs i32) (param $lengths i32)
     (param $codes i32) (param $starts i32) (param $ends i32)
     (param $occPatterns i32) (param $occStarts i32) (param $occEnds i32) (param $occCapacity i32) (param $counts i32)
     (global.set $forms (local.get $forms))
+    (global.set $table (local.get $table))
+    (global.set $width (local.get $width))
     (global.set $root (local.get $root))
     (global.set $entries (local.get $entries))
     (global.set $ranges (local.get $ranges))
@@ -105,14 +114,20 @@
         (local.set $offset (i32.add (local.get $offset) (i32.const 1)))
         (i32.store (i32.add (global.get $ends) (i32.shl (local.get $n) (i32.const 2))) (local.get $offset))
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
-        ;; One automaton step: the state's own cell when the entry is its, else the root's.
-        ;; The cell's low bit tells whether patterns end at its target.
+        ;; One automaton step; the cell's low bit tells whether patterns end at its target.
         (local.set $class (i32.and (local.get $form) (i32.const 0xffff)))
-        (local.set $entry (i32.add (global.get $entries) (i32.shl (i32.add (local.get $state) (local.get $class)) (i32.const 3))))
-        (local.set $cell (select
-          (i32.load offset=4 (local.get $entry))
-          (i32.load (i32.add (global.get $root) (i32.shl (local.get $class) (i32.const 2))))
-          (i32.eq (i32.load (local.get $entry)) (local.get $state))))
+        (if (global.get $width)
+          (then
+            ;; Full: the state's row.
+            (local.set $cell (i32.load16_u (i32.add (global.get $table) (i32.shl
+              (i32.add (i32.mul (local.get $state) (global.get $width)) (local.get $class)) (i32.const 1))))))
+          (else
+            ;; Displaced: the state's own cell when the entry is its, else the root's.
+            (local.set $entry (i32.add (global.get $entries) (i32.shl (i32.add (local.get $state) (local.get $class)) (i32.const 3))))
+            (local.set $cell (select
+              (i32.load offset=4 (local.get $entry))
+              (i32.load (i32.add (global.get $root) (i32.shl (local.get $class) (i32.const 2))))
+              (i32.eq (i32.load (local.get $entry)) (local.get $state))))))
         (local.set $state (i32.shr_u (local.get $cell) (i32.const 1)))
         (br_if $next (i32.eqz (i32.and (local.get $cell) (i32.const 1))))
         (local.set $m (i32.load (i32.add (global.get $ranges) (i32.shl (local.get $state) (i32.const 3)))))

@@ -4,17 +4,21 @@
  * times as fast, since the loop that touches every character of a million-row
  * file then runs without bounds checks or type guards.
  *
- * One instance holds the automaton, displaced (displaced-table.ts: the same
- * steps in a table small enough to stay near the core), and buffers for one
- * text at a time; after `fill`, the NormalizedBuffer and OccurrenceList given
- * point at its memory (valid until its next `fill`). Units are learnt in
- * normalize.ts as ever: a unit this copy has not seen yet is looked up there
- * and the text scanned again, which happens once per distinct character.
+ * One instance holds the automaton and buffers for one text at a time. The
+ * automaton is laid out whichever way takes less memory, since a scan's steps
+ * wait on memory: displaced (displaced-table.ts), a small fraction of the full
+ * table for a lexicon of Chinese terms; or the full table itself, the smaller
+ * for a lexicon of Latin terms only (few classes, and rows that differ from the
+ * root's in most of their cells). After `fill`, the NormalizedBuffer and
+ * OccurrenceList given point at its memory (valid until its next `fill`). Units
+ * are learnt in normalize.ts as ever: a unit this copy has not seen yet is
+ * looked up there and the text scanned again, which happens once per distinct
+ * character.
  *
  * Limits: a text over `textBytes`, or with more occurrences than
  * `occurrences`, is left to the JavaScript loop (`fill` answers undefined).
  */
-import type { OccurrenceList } from './automaton.js';
+import type { DenseTables, OccurrenceList } from './automaton.js';
 import type { DisplacedTables } from './displaced-table.js';
 import { canonicalUnit, learntUnits, type NormalizedBuffer } from './normalize.js';
 import { SCAN_WASM_BASE64 } from './scan-wasm.js';
@@ -31,6 +35,31 @@ const STRING_PATH = 1;
 const UNSEEN = 2;
 const PAGE = 65536;
 const UNITS = 0x10000;
+
+/** The automaton as scan.wat steps it: `width` 0 for the displaced layout, else the full table's (see scan.wat). */
+interface StepLayout {
+  readonly width: number;
+  readonly table: Uint16Array;
+  readonly root: Int32Array;
+  readonly entries: Int32Array;
+  readonly ranges: Int32Array;
+}
+
+/** The smaller of the automaton's two layouts. */
+function smallerLayout(dense: DenseTables, displaced: DisplacedTables): StepLayout {
+  const full = dense.table instanceof Uint16Array ? dense.table : undefined;
+  if (!full || full.byteLength > displaced.entries.byteLength + displaced.root.byteLength) {
+    return { width: 0, table: new Uint16Array(0), ...displaced };
+  }
+  // A full cell names its target by number: the output ranges by number.
+  const states = full.length / dense.width;
+  const ranges = new Int32Array(states * 2);
+  for (let s = 0; s < states; s++) {
+    ranges[s * 2] = dense.outputStart[s] as number;
+    ranges[s * 2 + 1] = dense.outputStart[s + 1] as number;
+  }
+  return { width: dense.width, table: full, root: new Int32Array(0), entries: new Int32Array(0), ranges };
+}
 
 export interface WasmScanOptions {
   /** Longest text in bytes. */
@@ -59,15 +88,21 @@ export class WasmScan {
   private readonly occurrenceStarts: Int32Array;
   private readonly occurrenceEnds: Int32Array;
 
-  constructor(scan: DisplacedTables, options: WasmScanOptions) {
+  /** Which layout the automaton took (see the module note). */
+  readonly layout: 'full' | 'displaced';
+
+  constructor(automaton: { readonly dense: DenseTables; readonly displaced: DisplacedTables }, options: WasmScanOptions) {
     this.exports = instantiateEmbedded<ScanExports>(SCAN_WASM_BASE64);
+    const { dense } = automaton;
+    const step = smallerLayout(dense, automaton.displaced);
+    this.layout = step.width === 0 ? 'displaced' : 'full';
     const textBytes = options.textBytes;
     const occurrences = options.occurrences ?? 1 << 16;
     const plan = new MemoryPlan();
     const place = (bytes: number) => plan.place(bytes);
     const at = {
-      forms: place(UNITS * 4), root: place(scan.root.byteLength), entries: place(scan.entries.byteLength),
-      ranges: place(scan.ranges.byteLength), outputs: place(scan.outputs.byteLength), lengths: place(scan.lengths.byteLength),
+      forms: place(UNITS * 4), table: place(step.table.byteLength), root: place(step.root.byteLength), entries: place(step.entries.byteLength),
+      ranges: place(step.ranges.byteLength), outputs: place(dense.outputs.byteLength), lengths: place(dense.lengths.byteLength),
       codes: place((textBytes + 1) * 2), starts: place((textBytes + 1) * 4), ends: place((textBytes + 1) * 4),
       patterns: place(occurrences * 4), occurrenceStarts: place(occurrences * 4), occurrenceEnds: place(occurrences * 4),
       input: place(Math.max(textBytes, options.sourceBytes ?? 0) + 4), counts: place(8),
@@ -76,15 +111,16 @@ export class WasmScan {
     memory.grow(Math.ceil(plan.size / PAGE));
     // Not shared: the memory is declared without `shared`.
     const buffer = memory.buffer as ArrayBuffer;
-    this.classes = scan.classes;
+    this.classes = dense.classes;
     this.forms = new Uint32Array(buffer, at.forms, UNITS);
     const learnt = learntUnits();
     for (let unit = 0; unit < UNITS; unit++) if (learnt[unit] !== 0) this.learn(unit, learnt[unit] as number);
-    new Int32Array(buffer, at.root, scan.root.length).set(scan.root);
-    new Int32Array(buffer, at.entries, scan.entries.length).set(scan.entries);
-    new Int32Array(buffer, at.ranges, scan.ranges.length).set(scan.ranges);
-    new Int32Array(buffer, at.outputs, scan.outputs.length).set(scan.outputs);
-    new Int32Array(buffer, at.lengths, scan.lengths.length).set(scan.lengths);
+    new Uint16Array(buffer, at.table, step.table.length).set(step.table);
+    new Int32Array(buffer, at.root, step.root.length).set(step.root);
+    new Int32Array(buffer, at.entries, step.entries.length).set(step.entries);
+    new Int32Array(buffer, at.ranges, step.ranges.length).set(step.ranges);
+    new Int32Array(buffer, at.outputs, dense.outputs.length).set(dense.outputs);
+    new Int32Array(buffer, at.lengths, dense.lengths.length).set(dense.lengths);
     this.codes = new Uint16Array(buffer, at.codes, textBytes + 1);
     this.starts = new Uint32Array(buffer, at.starts, textBytes + 1);
     this.ends = new Uint32Array(buffer, at.ends, textBytes + 1);
@@ -95,7 +131,7 @@ export class WasmScan {
     this.inputAt = at.input;
     this.counts = new Int32Array(buffer, at.counts, 2);
     this.exports.layout(
-      at.forms, at.root, at.entries, at.ranges, at.outputs, at.lengths,
+      at.forms, at.table, step.width, at.root, at.entries, at.ranges, at.outputs, at.lengths,
       at.codes, at.starts, at.ends, at.patterns, at.occurrenceStarts, at.occurrenceEnds, occurrences, at.counts,
     );
   }
