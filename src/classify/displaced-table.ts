@@ -17,7 +17,8 @@
  *
  * with no branch to mispredict. A cell holds the target's base times two, plus
  * one when patterns end there; `ranges[2b]`…`ranges[2b + 1]` bound those
- * patterns in `outputs`. The root's base is 0.
+ * patterns in the automaton's `outputs`. The root's base is 0. The classes,
+ * outputs and pattern lengths are the dense table's own.
  */
 import type { DenseTables } from './automaton.js';
 
@@ -26,14 +27,11 @@ export interface DisplacedTables {
   readonly root: Int32Array;
   /** Pairs (owner base, cell): entry k is `entries[2k]`, `entries[2k + 1]`; an unused entry's owner is -1. */
   readonly entries: Int32Array;
-  /** By base: the first and last-plus-one index into `outputs` of the patterns ending there. */
+  /** By base: the first and last-plus-one index into the dense table's `outputs` of the patterns ending there. */
   readonly ranges: Int32Array;
-  readonly classes: Uint16Array;
-  readonly outputs: Int32Array;
-  readonly lengths: Int32Array;
 }
 
-/** The displaced form of a dense automaton: the same transitions, the same outputs. */
+/** The displaced form of a dense automaton's transitions: the same steps, the same outputs. */
 export function displace(dense: DenseTables): DisplacedTables {
   const { table, width, outputStart } = dense;
   const states = table.length / width;
@@ -61,7 +59,7 @@ export function displace(dense: DenseTables): DisplacedTables {
     ranges[base * 2] = outputStart[s] as number;
     ranges[base * 2 + 1] = outputStart[s + 1] as number;
   }
-  return { root, entries, ranges, classes: dense.classes, outputs: dense.outputs, lengths: dense.lengths };
+  return { root, entries, ranges };
 }
 
 /**

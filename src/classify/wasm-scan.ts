@@ -49,7 +49,7 @@ interface StepLayout {
 function smallerLayout(dense: DenseTables, displaced: DisplacedTables): StepLayout {
   const full = dense.table instanceof Uint16Array ? dense.table : undefined;
   if (!full || full.byteLength > displaced.entries.byteLength + displaced.root.byteLength) {
-    return { width: 0, table: new Uint16Array(0), ...displaced };
+    return { width: 0, table: new Uint16Array(0), root: displaced.root, entries: displaced.entries, ranges: displaced.ranges };
   }
   // A full cell names its target by number: the output ranges by number.
   const states = full.length / dense.width;

@@ -97,11 +97,12 @@ export function answerJobs<Job extends { readonly id: number }, Result extends {
   setUp?: (message: unknown) => void,
 ): void {
   if (!port) throw new Error('this module runs as a worker thread of a WorkerPool');
-  let waitingForSetUp = setUp !== undefined;
+  let setUpFirst = setUp;
   port.on('message', (job: Job) => {
-    if (waitingForSetUp) {
-      waitingForSetUp = false;
-      (setUp as (message: unknown) => void)(job);
+    if (setUpFirst) {
+      const take = setUpFirst;
+      setUpFirst = undefined;
+      take(job);
       return;
     }
     const failed = (error: unknown) => port.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) } satisfies JobFailure);
